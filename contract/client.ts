@@ -119,7 +119,10 @@ export class KioskClient {
   }
 
   /** Subscribes to an unsolicited event; returns the unsubscribe function. */
-  on<N extends UnsolicitedName>(name: N, listener: (payload: UnsolicitedPayload<N>) => void): () => void {
+  on<N extends UnsolicitedName>(
+    name: N,
+    listener: (payload: UnsolicitedPayload<N>) => void,
+  ): () => void {
     let set = this.eventListeners.get(name);
     if (!set) this.eventListeners.set(name, (set = new Set()));
     const entry = listener as (payload: never) => void;
@@ -142,14 +145,23 @@ export class KioskClient {
       const requestId = this.nextRequestId;
       this.nextRequestId = this.nextRequestId >= 2_147_483_647 ? 1 : this.nextRequestId + 1;
       const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-      const timer = setTimeout(() => this.settle(requestId, { kind: 'lost', reason: 'timeOut' }), timeoutMs + CLIENT_GRACE_MS);
+      const timer = setTimeout(
+        () => this.settle(requestId, { kind: 'lost', reason: 'timeOut' }),
+        timeoutMs + CLIENT_GRACE_MS,
+      );
       this.pending.set(requestId, {
         name,
         settle: resolve as (result: CommandResult<CommandName>) => void,
         onEvent: options.onEvent,
         timer,
       });
-      const header = { type: 'command', name, requestId, version: PROTOCOL_VERSION, ...(options.timeoutMs ? { timeoutMs } : {}) };
+      const header = {
+        type: 'command',
+        name,
+        requestId,
+        version: PROTOCOL_VERSION,
+        ...(options.timeoutMs ? { timeoutMs } : {}),
+      };
       socket.send(JSON.stringify({ header, payload }));
     });
   }
@@ -158,7 +170,10 @@ export class KioskClient {
     this.setState('connecting');
     let socket: SocketLike;
     try {
-      socket = this.options.createSocket(this.options.url, [WS_SUBPROTOCOL, WS_TOKEN_PREFIX + this.options.token]);
+      socket = this.options.createSocket(this.options.url, [
+        WS_SUBPROTOCOL,
+        WS_TOKEN_PREFIX + this.options.token,
+      ]);
     } catch (error) {
       this.options.onProtocolError?.(`cannot open socket: ${String(error)}`);
       this.scheduleReconnect();
@@ -205,7 +220,8 @@ export class KioskClient {
     const { header, payload } = parsed.message;
     switch (header.type) {
       case 'unsolicited':
-        for (const listener of this.eventListeners.get(header.name) ?? []) listener(payload as never);
+        for (const listener of this.eventListeners.get(header.name) ?? [])
+          listener(payload as never);
         return;
       case 'acknowledge':
         if (header.status) {
@@ -239,7 +255,8 @@ export class KioskClient {
   }
 
   private failAllPending(): void {
-    for (const id of [...this.pending.keys()]) this.settle(id, { kind: 'lost', reason: 'disconnected' });
+    for (const id of [...this.pending.keys()])
+      this.settle(id, { kind: 'lost', reason: 'disconnected' });
   }
 
   private setState(state: ConnectionState): void {

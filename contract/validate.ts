@@ -65,11 +65,21 @@ export function parseCommand(text: string): ParsedCommand {
   if (!envelope.success) {
     const { name, requestId } = salvageHeader(json);
     const badId = envelope.error.issues.some((i) => i.path.join('.') === 'header.requestId');
-    return reject(badId ? 'invalidRequestId' : 'invalidMessage', describe(envelope.error), name, requestId);
+    return reject(
+      badId ? 'invalidRequestId' : 'invalidMessage',
+      describe(envelope.error),
+      name,
+      requestId,
+    );
   }
   const { header, payload } = envelope.data;
   if (!isCommandName(header.name)) {
-    return reject('unsupportedCommand', `unknown command ${header.name}`, header.name, header.requestId);
+    return reject(
+      'unsupportedCommand',
+      `unknown command ${header.name}`,
+      header.name,
+      header.requestId,
+    );
   }
   const parsed = commands[header.name].payload.safeParse(payload);
   if (!parsed.success) {
@@ -90,11 +100,14 @@ export function parseCommand(text: string): ParsedCommand {
 function salvageHeader(json: unknown): { name: string; requestId: number } {
   const header = (json as { header?: { name?: unknown; requestId?: unknown } } | null)?.header;
   const name =
-    typeof header?.name === 'string' && /^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$/.test(header.name) && header.name.length <= 64
+    typeof header?.name === 'string' &&
+    /^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$/.test(header.name) &&
+    header.name.length <= 64
       ? header.name
       : UNKNOWN_NAME;
   const id = header?.requestId;
-  const requestId = typeof id === 'number' && Number.isInteger(id) && id > 0 && id < 2 ** 31 ? id : 0;
+  const requestId =
+    typeof id === 'number' && Number.isInteger(id) && id > 0 && id < 2 ** 31 ? id : 0;
   return { name, requestId };
 }
 
@@ -137,14 +150,20 @@ export function completion(
       requestId,
       version: PROTOCOL_VERSION,
       completionCode,
-      ...(errorDescription === undefined ? {} : { errorDescription: errorDescription.slice(0, 500) }),
+      ...(errorDescription === undefined
+        ? {}
+        : { errorDescription: errorDescription.slice(0, 500) }),
     },
     payload,
   };
 }
 
 /** Builds an event tied to a command in flight. */
-export function commandEvent(name: string, requestId: number, payload: Record<string, unknown>): EventEnvelope {
+export function commandEvent(
+  name: string,
+  requestId: number,
+  payload: Record<string, unknown>,
+): EventEnvelope {
   return { header: { type: 'event', name, requestId, version: PROTOCOL_VERSION }, payload };
 }
 
@@ -159,8 +178,7 @@ export function unsolicited<N extends UnsolicitedName>(
 
 /** Result of reading one message from the core, on the client side. */
 export type ParsedServerMessage =
-  | { ok: true; message: ServerMessage }
-  | { ok: false; description: string };
+  { ok: true; message: ServerMessage } | { ok: false; description: string };
 
 /** Reads one text message from the core; validates envelope and, where known, payload. */
 export function parseServerMessage(text: string): ParsedServerMessage {

@@ -1,0 +1,35 @@
+import type {
+  CommandName,
+  CommandPayload,
+  CompletionCode,
+  CompletionPayload,
+} from '../contract/index.js';
+
+/** What a handler gets for one command. */
+export interface CommandContext<N extends CommandName> {
+  /** The validated payload. */
+  payload: CommandPayload<N>;
+  /** Aborted on cancel, timeout or disconnect. */
+  signal: AbortSignal;
+  /** Sends an event tied to this command (e.g. "present finger"). */
+  emit: (name: string, payload: Record<string, unknown>) => void;
+}
+
+/** What a handler returns: expected failures are values, not exceptions. */
+export type HandlerOutcome<N extends CommandName> =
+  | { completionCode: 'success'; payload: CompletionPayload<N> }
+  | {
+      completionCode: Exclude<CompletionCode, 'success'>;
+      errorDescription: string;
+      payload?: Record<string, unknown>;
+    };
+
+/** Commands the connection answers itself rather than a handler. */
+export type BuiltInCommand = 'Common.Cancel';
+
+/** One handler per command of the contract. */
+export type CommandHandlers = {
+  [N in Exclude<CommandName, BuiltInCommand>]: (
+    ctx: CommandContext<N>,
+  ) => Promise<HandlerOutcome<N>>;
+};
