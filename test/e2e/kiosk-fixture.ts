@@ -1,0 +1,99 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A running kiosk core (built bundle) with embedded simulators and reference platform. */
+export interface RunningKiosk {
+  /** Page URL including the token fragment, as the browser host opens it. */
+  url: string;
+  /** The core's base URL, without the token. */
+  baseUrl: string;
+  /** Control API of the device simulators. */
+  simControl: string;
+  /** Every log line the core printed. */
+  logs: string[];
+}
+
+async function startKiosk(): Promise<{ kiosk: RunningKiosk; core: ChildProcess }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const config = join(dir, 'kiosk.json');
+  // Short citizen timeouts so the idle test runs in seconds.
+  writeFileSync(
+    config,
+    JSON.stringify({ kioskId: 'E2E-0001', ui: { idleMs: 2_000, countdownMs: 3_000 } }),
+  );
+  const token = randomBytes(32).toString('hex');
+  const core = spawn(process.execPath, ['dist/core/kiosk-core.js'], {
+    env: {
+      ...process.env,
+      KIOSK_TOKEN: token,
+      KIOSK_PORT: '0',
+      KIOSK_CONFIG: config,
+      KIOSK_DATA_DIR: dir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const kiosk = await new Promise<RunningKiosk>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`core not ready in 30 s:\n${logs.join('\n')}`)),
+      30_000,
+    );
+    core.once('exit', (code) => reject(new Error(`core exited with ${code}:\n${logs.join('\n')}`)));
+    createInterface({ input: core.stderr! }).on('line', (line) => logs.push(line));
+    createInterface({ input: core.stdout! }).on('line', (line) => {
+      logs.push(line);
+      const entry = JSON.parse(line) as { msg?: string; url?: string; simControl?: string };
+      if (entry.msg === 'core.ready' && entry.url && entry.simControl) {
+        clearTimeout(timer);
+        resolve({
+          url: `${entry.url}#token=${token}`,
+          baseUrl: entry.url,
+          simControl: entry.simControl,
+          logs,
+        });
+      }
+    });
+  });
+  return { kiosk, core };
+}
+
+export const test = base.extend<object, { kiosk: RunningKiosk }>({
+  kiosk: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { kiosk, core } = await startKiosk();
+      await use(kiosk);
+      const exited = new Promise((resolve) => core.once('exit', resolve));
+      core.kill('SIGTERM');
+      await exited;
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
+
+/** Drives the ID-card reader simulator. */
+export async function presentCard(
+  kiosk: RunningKiosk,
+  card?: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${kiosk.simControl}/idcard/card`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(card ?? {}),
+  });
+  if (!response.ok)
+    throw new Error(`simulator refused the card: ${response.status} ${await response.text()}`);
+}
+
+/** Takes the card off the simulated reader. */
+export async function removeCard(kiosk: RunningKiosk): Promise<void> {
+  const response = await fetch(`${kiosk.simControl}/idcard/card`, { method: 'DELETE' });
+  if (!response.ok) throw new Error(`simulator refused to remove the card: ${response.status}`);
+}
