@@ -7,3 +7,4 @@ export * from './envelope.js';
 export * from './messages.js';
 export * from './validate.js';
 export * from './client.js';
+export * from './content-security-policy.js';

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { kioskContentSecurityPolicy } from '../contract/index.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,18 +18,7 @@ const TYPES: Record<string, string> = {
 /** Security headers on every response of the core's HTTP server. */
 export function securityHeaders(wsOrigin: string): Record<string, string> {
   return {
-    'Content-Security-Policy': [
-      "default-src 'self'",
-      `connect-src 'self' ${wsOrigin}`,
-      "img-src 'self' data: blob:",
-      "media-src 'self' blob:",
-      "style-src 'self'",
-      "script-src 'self'",
-      "object-src 'none'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "form-action 'none'",
-    ].join('; '),
+    'Content-Security-Policy': kioskContentSecurityPolicy(wsOrigin),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

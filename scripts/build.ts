@@ -1,6 +1,6 @@
 import { build, type BuildOptions } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 /**
  * Builds every process of the kiosk into dist/: the core, the simulators, the reference platform
@@ -64,6 +64,11 @@ if (wants('main')) {
   );
 }
 await Promise.all(jobs);
+if (wants('main')) {
+  // The shell's out-of-service page, shown when the renderer or the core keeps crashing.
+  mkdirSync('dist/main', { recursive: true });
+  copyFileSync('main/recovery.html', 'dist/main/recovery.html');
+}
 
 if (wants('renderer')) {
   execFileSync(

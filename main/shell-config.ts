@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The shell's own settings, from its environment. */
+export interface ShellConfig {
+  /** KIOSK_DEVTOOLS=1: developer tools and their shortcuts allowed. */
+  devTools: boolean;
+  /** KIOSK_WINDOWED=1: a normal framed window instead of kiosk mode (development). */
+  windowed: boolean;
+}
+
+/** Where the built pieces live inside the app. */
+export interface AppPaths {
+  /** The bundled core, run as a utility process. */
+  coreEntry: string;
+  /** The bundled preload (CommonJS). */
+  preload: string;
+  /** The static out-of-service page. */
+  recoveryPage: string;
+}
+
+/** Reads the shell's settings. */
+export function readShellConfig(env: NodeJS.ProcessEnv): ShellConfig {
+  return { devTools: env.KIOSK_DEVTOOLS === '1', windowed: env.KIOSK_WINDOWED === '1' };
+}
+
+/**
+ * The core's environment: the shell's own (PATH, DISPLAY, locale … for the tools the core runs;
+ * KIOSK_PORT / KIOSK_CONFIG / KIOSK_DATA_DIR pass through), the per-boot token, and a data directory under userData unless KIOSK_DATA_DIR or a config file
+ * says otherwise — the core's default is relative to the working directory, which for an
+ * installed app is nowhere useful.
+ */
+export function coreEnvironment(
+  env: NodeJS.ProcessEnv,
+  token: string,
+  defaultDataDir: string,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) result[name] = value;
+  if (!result.KIOSK_DATA_DIR && !result.KIOSK_CONFIG) result.KIOSK_DATA_DIR = defaultDataDir;
+  result.KIOSK_TOKEN = token;
+  return result;
+}
+
+/** The app root: the nearest folder above `startDir` that holds package.json. */
+export function findAppRoot(startDir: string, exists: (path: string) => boolean = existsSync) {
+  for (let dir = startDir; ; dir = dirname(dir)) {
+    if (exists(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${startDir}`);
+  }
+}
+
+/** The built files, relative to the app root (dist/ is what electron-builder packages). */
+export function appPaths(root: string): AppPaths {
+  return {
+    coreEntry: join(root, 'dist', 'core', 'kiosk-core.js'),
+    preload: join(root, 'dist', 'main', 'preload.cjs'),
+    recoveryPage: join(root, 'dist', 'main', 'recovery.html'),
+  };
+}

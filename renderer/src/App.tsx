@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ConnectionBanner } from './components/ConnectionBanner.js';
+import { Greeting } from './components/Greeting.js';
+import { Home } from './components/Home.js';
+import { Masthead } from './components/Masthead.js';
+import { ReadFailedNotice } from './components/ReadFailedNotice.js';
+import { StillThereDialog } from './components/StillThereDialog.js';
+import { DEFAULT_UI_TIMEOUTS, realClock, type Clock } from './idle-timer.js';
+import { createKioskStore, type KioskStore } from './store.js';
+import { bindClient, endSession, type KioskClientLike } from './sync.js';
+import { useIdleTimeout } from './use-idle-timeout.js';
+import { KioskContext, useKiosk, useKioskContext, useT } from './use-kiosk.js';
+
+/** App's inputs: the client (real or fake), and optionally the store and clock to use. */
+export interface AppProps {
+  client: KioskClientLike;
+  store?: KioskStore;
+  clock?: Clock;
+}
+
+/** The kiosk's citizen UI, driven entirely by `client`. */
+export function App({ client, store: givenStore, clock = realClock }: AppProps) {
+  const [store] = useState(() => givenStore ?? createKioskStore());
+  useEffect(() => bindClient(client, store), [client, store]);
+  const context = useMemo(() => ({ client, store, clock }), [client, store, clock]);
+  return (
+    <KioskContext.Provider value={context}>
+      <Screens />
+    </KioskContext.Provider>
+  );
+}
+
+function Screens() {
+  const { client, store, clock } = useKioskContext();
+  const { identity, screen, language, kiosk } = useKiosk();
+  const t = useT();
+  const title = t('app.title');
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = title;
+  }, [language, title]);
+
+  const onExpire = useCallback(() => endSession(client, store, 'idleTimeout'), [client, store]);
+  const timeouts = kiosk?.uiTimeouts ?? DEFAULT_UI_TIMEOUTS;
+  const idle = useIdleTimeout(identity !== undefined, timeouts, clock, onExpire);
+  const greeting = screen === 'greeting' && identity;
+
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      <Masthead titleTestId={greeting ? undefined : 'home-title'} />
+      {greeting ? <Greeting identity={identity} /> : <Home />}
+      <ReadFailedNotice />
+      {idle.status.phase === 'countdown' && (
+        <StillThereDialog seconds={idle.status.secondsLeft} onContinue={idle.stillHere} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import type {
+  ConnectionState,
+  DeviceStatus,
+  DeviceStatusDelta,
+  ErrorAction,
+  KioskState,
+  MaskedIdentity,
+  ServiceAvailability,
+  UiTimeouts,
+} from '../../contract/index.js';
+import { DEFAULT_LANGUAGE, type Language } from './i18n/index.js';
+
+/** Which screen is showing. */
+export type Screen = 'home' | 'greeting';
+
+/** What the core says about this kiosk (no person in it). */
+export interface KioskInfo {
+  readonly kioskId: string;
+  readonly services: readonly ServiceAvailability[];
+  readonly devices: readonly DeviceStatus[];
+  readonly uiTimeouts: UiTimeouts;
+}
+
+/** A card that could not be read; `seq` tells one failure from the next. */
+export interface ReadFailure {
+  readonly errorCode: string;
+  readonly action: ErrorAction;
+  readonly seq: number;
+}
+
+/** Everything the renderer knows; replaced, never mutated, on each change. */
+export interface KioskSnapshot {
+  readonly connection: ConnectionState;
+  readonly kiosk: KioskInfo | undefined;
+  /** The person at the kiosk, masked; set only while a session is active. */
+  readonly identity: MaskedIdentity | undefined;
+  readonly readFailure: ReadFailure | undefined;
+  /** Whatever the person typed into a form, by field. */
+  readonly drafts: Readonly<Record<string, string>>;
+  readonly screen: Screen;
+  readonly language: Language;
+}
+
+/** Nothing about any person: where every session ends. */
+const NOBODY = {
+  identity: undefined,
+  readFailure: undefined,
+  drafts: {},
+  screen: 'home',
+  language: DEFAULT_LANGUAGE,
+} as const satisfies Partial<KioskSnapshot>;
+
+/** The renderer's state and the only ways to change it. */
+export type KioskStore = ReturnType<typeof createKioskStore>;
+
+/** Creates an empty store (one per App; tests make their own). */
+export function createKioskStore() {
+  let state: KioskSnapshot = { connection: 'closed', kiosk: undefined, ...NOBODY };
+  let failureSeq = 0;
+  const listeners = new Set<() => void>();
+  const set = (patch: Partial<KioskSnapshot>): void => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+  const updateKiosk = (patch: Partial<KioskInfo>): void => {
+    if (state.kiosk) set({ kiosk: { ...state.kiosk, ...patch } });
+  };
+
+  const store = {
+    /** For useSyncExternalStore. */
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** The current snapshot. */
+    getSnapshot: (): KioskSnapshot => state,
+    /** Records the connection to the core. */
+    setConnection(connection: ConnectionState): void {
+      if (connection !== state.connection) set({ connection });
+    },
+    /** Takes a full Kiosk.GetState answer, including the session (so a reload loses nothing). */
+    applyKioskState(k: KioskState): void {
+      const { kioskId, services, devices, uiTimeouts, session } = k;
+      set({ kiosk: { kioskId, services, devices, uiTimeouts } });
+      if (session.active && session.identity) store.startSession(session.identity);
+      else if (state.identity) store.clearPerson();
+    },
+    /** Replaces the service availability list. */
+    setServices(services: readonly ServiceAvailability[]): void {
+      updateKiosk({ services });
+    },
+    /** Applies one device's status delta. */
+    applyDeviceDelta(delta: DeviceStatusDelta): void {
+      const devices = state.kiosk?.devices.map((d) =>
+        d.id === delta.id ? { ...d, ...delta.changes } : d,
+      );
+      if (devices) updateKiosk({ devices });
+    },
+    /** A card was read: greet its holder. */
+    startSession(identity: MaskedIdentity): void {
+      set({ identity, readFailure: undefined, screen: 'greeting' });
+    },
+    /** Shows a read-failure notice. */
+    showReadFailure(errorCode: string, action: ErrorAction): void {
+      set({ readFailure: { errorCode, action, seq: ++failureSeq } });
+    },
+    /** Hides the read-failure notice `seq` (a newer one stays). */
+    dismissReadFailure(seq: number): void {
+      if (state.readFailure?.seq === seq) set({ readFailure: undefined });
+    },
+    /** Switches the language; a session, if any, goes on. */
+    setLanguage(language: Language): void {
+      set({ language });
+    },
+    /** Records what the person typed into `field`. */
+    setDraft(field: string, value: string): void {
+      set({ drafts: { ...state.drafts, [field]: value } });
+    },
+    /**
+     * Drops every trace of the person: identity, read failures, typed input, and the language
+     * they chose (the next citizen starts in the default one). Back to the home screen.
+     */
+    clearPerson(): void {
+      set(NOBODY);
+    },
+  };
+  return store;
+}
