@@ -1,0 +1,231 @@
+/**
+ * Pure framing of the SAM (GA 467) serial protocol, both directions. No I/O.
+ *
+ *   AA AA AA 96 69 | Len1 Len2 (BE) | body (Len - 1 bytes) | CHK = XOR(Len1 .. last body byte)
+ *
+ * A command body is CMD PARA DATA…; a reply body is SW1 SW2 SW3 DATA….
+ */
+
+/** The fixed 5-byte frame preamble. */
+export const SAM_PREAMBLE: readonly number[] = [0xaa, 0xaa, 0xaa, 0x96, 0x69];
+/** Preamble plus the 2-byte length field. */
+export const SAM_HEADER_LENGTH = 7;
+/** Default cap on a frame body; the largest real reply (text+photo+fingerprint) has 2313. */
+export const DEFAULT_MAX_BODY_LENGTH = 4096;
+
+const EMPTY = new Uint8Array(0);
+
+/** One decoded frame. */
+export interface SamFrame {
+  /** The bytes between the length field and the checksum (command or reply body). */
+  readonly body: Uint8Array;
+}
+
+/** A command frame's fields (host → reader). */
+export interface SamCommandFields {
+  /** Command byte, e.g. 0x20. */
+  readonly cmd: number;
+  /** Parameter byte, e.g. 0x01. */
+  readonly para: number;
+  /** Command data, usually empty. */
+  readonly data: Uint8Array;
+}
+
+/** A reply frame's fields (reader → host). */
+export interface SamReplyFields {
+  /** Status byte 1, 00 in every observed frame. */
+  readonly sw1: number;
+  /** Status byte 2, 00 in every observed frame. */
+  readonly sw2: number;
+  /** Result code (§1.4), e.g. 0x90 success, 0x80 no card. */
+  readonly sw3: number;
+  /** Reply data. */
+  readonly data: Uint8Array;
+}
+
+/** Why bytes were rejected; the decoder goes on with the bytes that follow. */
+export type SamFrameError =
+  | {
+      /** Bytes outside any frame were skipped while looking for a preamble. */
+      code: 'garbage';
+      /** How many bytes were skipped. */
+      discarded: number;
+    }
+  | {
+      /** The length field is below the minimum body or above the cap. */
+      code: 'badLength';
+      /** The declared length (Len1·256 + Len2). */
+      length: number;
+    }
+  | {
+      /** The frame's checksum does not match its bytes. */
+      code: 'badChecksum';
+      /** The XOR computed over the received bytes. */
+      expected: number;
+      /** The CHK byte received. */
+      actual: number;
+    };
+
+/** One item out of the decoder: a frame or a typed error, in stream order. */
+export type SamDecoded =
+  | {
+      /** A whole, valid frame. */
+      kind: 'frame';
+      /** The frame. */
+      frame: SamFrame;
+    }
+  | {
+      /** Bytes were rejected. */
+      kind: 'error';
+      /** Why. */
+      error: SamFrameError;
+    };
+
+/** XOR of `bytes[start..end)`. */
+export function xorChecksum(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let chk = 0;
+  for (let i = start; i < end; i++) chk ^= bytes[i] ?? 0;
+  return chk;
+}
+
+/** Frames a body: preamble, length (body + CHK), body, CHK. */
+export function encodeSamFrame(body: Uint8Array): Uint8Array {
+  const length = body.length + 1;
+  if (length > 0xffff) throw new RangeError(`SAM frame body too long: ${body.length}`);
+  const frame = new Uint8Array(SAM_HEADER_LENGTH + length);
+  frame.set(SAM_PREAMBLE, 0);
+  frame[5] = length >> 8;
+  frame[6] = length & 0xff;
+  frame.set(body, SAM_HEADER_LENGTH);
+  frame[frame.length - 1] = xorChecksum(frame, 5, frame.length - 1);
+  return frame;
+}
+
+/** Encodes a host → reader command, e.g. `encodeSamCommand(0x20, 0x01)` = find card. */
+export function encodeSamCommand(cmd: number, para: number, data: Uint8Array = EMPTY): Uint8Array {
+  return encodeSamFrame(Uint8Array.of(cmd, para, ...data));
+}
+
+/** Encodes a reader → host reply (used by simulators), SW1 = SW2 = 00. */
+export function encodeSamReply(sw3: number, data: Uint8Array = EMPTY): Uint8Array {
+  const body = new Uint8Array(3 + data.length);
+  body[2] = sw3;
+  body.set(data, 3);
+  return encodeSamFrame(body);
+}
+
+/** Reads a frame as a command; undefined when the body is shorter than CMD PARA. */
+export function commandFields(frame: SamFrame): SamCommandFields | undefined {
+  const [cmd, para] = frame.body;
+  if (cmd === undefined || para === undefined) return undefined;
+  return { cmd, para, data: frame.body.subarray(2) };
+}
+
+/** Reads a frame as a reply; undefined when the body is shorter than SW1 SW2 SW3. */
+export function replyFields(frame: SamFrame): SamReplyFields | undefined {
+  const [sw1, sw2, sw3] = frame.body;
+  if (sw1 === undefined || sw2 === undefined || sw3 === undefined) return undefined;
+  return { sw1, sw2, sw3, data: frame.body.subarray(3) };
+}
+
+/** Options of the streaming decoder. */
+export interface SamFrameDecoderOptions {
+  /** Smallest body accepted: 2 for commands (CMD PARA), 3 for replies (SW1-3). Default 2. */
+  readonly minBodyLength?: number;
+  /** Largest body accepted; longer declared lengths are `badLength`. Default 4096. */
+  readonly maxBodyLength?: number;
+}
+
+/**
+ * Streaming decoder: push bytes in any chunks, get frames and typed errors. Never throws on
+ * input and never waits for more than one capped frame. After a bad length or checksum it
+ * resumes scanning right after the rejected preamble, so a good frame that started inside the
+ * bad one's bytes is still found (those skipped bytes are then also reported as garbage).
+ */
+export class SamFrameDecoder {
+  private buffer: Uint8Array = EMPTY;
+  private start = 0;
+  private readonly minBody: number;
+  private readonly maxBody: number;
+
+  constructor(options: SamFrameDecoderOptions = {}) {
+    this.minBody = options.minBodyLength ?? 2;
+    this.maxBody = options.maxBodyLength ?? DEFAULT_MAX_BODY_LENGTH;
+  }
+
+  /** Bytes held back: a partial frame, or a tail that may start a preamble. */
+  get pendingBytes(): number {
+    return this.buffer.length - this.start;
+  }
+
+  /** Drops any partial frame (e.g. after a reply timed out). */
+  reset(): void {
+    this.buffer = EMPTY;
+    this.start = 0;
+  }
+
+  /** Feeds bytes; returns every frame and error they complete, in order. */
+  push(bytes: Uint8Array): SamDecoded[] {
+    const pending = this.buffer.subarray(this.start);
+    const buf = new Uint8Array(pending.length + bytes.length);
+    buf.set(pending, 0);
+    buf.set(bytes, pending.length);
+    this.buffer = buf;
+    this.start = 0;
+    const out: SamDecoded[] = [];
+    const skip = (to: number): void => {
+      if (to > this.start)
+        out.push({ kind: 'error', error: { code: 'garbage', discarded: to - this.start } });
+      this.start = to;
+    };
+    for (;;) {
+      const at = indexOfPreamble(buf, this.start);
+      if (at < 0) {
+        skip(buf.length - preamblePrefixAtEnd(buf, this.start));
+        break;
+      }
+      skip(at);
+      if (buf.length - at < SAM_HEADER_LENGTH) break;
+      const length = ((buf[at + 5] ?? 0) << 8) | (buf[at + 6] ?? 0);
+      if (length < this.minBody + 1 || length > this.maxBody + 1) {
+        out.push({ kind: 'error', error: { code: 'badLength', length } });
+        this.start = at + SAM_PREAMBLE.length;
+        continue;
+      }
+      const end = at + SAM_HEADER_LENGTH + length;
+      if (buf.length < end) break;
+      const expected = xorChecksum(buf, at + 5, end - 1);
+      const actual = buf[end - 1] ?? 0;
+      if (expected !== actual) {
+        out.push({ kind: 'error', error: { code: 'badChecksum', expected, actual } });
+        this.start = at + SAM_PREAMBLE.length;
+        continue;
+      }
+      out.push({ kind: 'frame', frame: { body: buf.slice(at + SAM_HEADER_LENGTH, end - 1) } });
+      this.start = end;
+    }
+    if (this.start === buf.length) this.reset();
+    return out;
+  }
+}
+
+function indexOfPreamble(buf: Uint8Array, from: number): number {
+  const last = buf.length - SAM_PREAMBLE.length;
+  outer: for (let i = from; i <= last; i++) {
+    for (let j = 0; j < SAM_PREAMBLE.length; j++) {
+      if (buf[i + j] !== SAM_PREAMBLE[j]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Length of the longest tail of `buf[from..]` that is a proper prefix of the preamble. */
+function preamblePrefixAtEnd(buf: Uint8Array, from: number): number {
+  for (let n = Math.min(SAM_PREAMBLE.length - 1, buf.length - from); n > 0; n--) {
+    let match = true;
+    for (let j = 0; j < n && match; j++) match = buf[buf.length - n + j] === SAM_PREAMBLE[j];
+    if (match) return n;
+  }
+  return 0;
+}

@@ -1,0 +1,39 @@
+// Public API of the device layer. Simulators live under sim/ and are started as processes.
+
+export type { ByteTransport } from './transport/byte-transport.js';
+export { TransportError } from './transport/transport-error.js';
+export type { TransportErrorCode } from './transport/transport-error.js';
+export { openTransport, parseTransportSpec } from './transport/open-transport.js';
+export type { OpenTransport, TransportSpec } from './transport/open-transport.js';
+export { openSerialTransport } from './transport/serial-transport.js';
+export { openTcpTransport, socketTransport } from './transport/tcp-transport.js';
+export { createMemoryTransportPair } from './transport/memory-transport.js';
+export type { MemoryTransportPair } from './transport/memory-transport.js';
+
+export { IdCardReader } from './idcard/idcard-reader.js';
+export type {
+  IdCardReaderEvents,
+  IdCardReaderOptions,
+  ReadFailedEvent,
+  ReaderLogEntry,
+} from './idcard/idcard-reader.js';
+export type { ReadCard } from './idcard/card-readout.js';
+export { maskIdentity } from './idcard/card-readout.js';
+export { LONG_TERM } from './idcard/card-identity.js';
+export type { CardIdentity, Gender } from './idcard/card-identity.js';
+export { calendarDate, citizenIdCheckChar, validateCitizenId } from './idcard/citizen-id.js';
+export type { CitizenIdCheck, CitizenIdProblem } from './idcard/citizen-id.js';
+export {
+  SamFrameDecoder,
+  encodeSamCommand,
+  encodeSamReply,
+  commandFields,
+  replyFields,
+} from './idcard/sam-frame.js';
+export type { SamDecoded, SamFrame, SamFrameError } from './idcard/sam-frame.js';
+export { SamDriver } from './idcard/sam-driver.js';
+export type { SamDriverOptions, SamError, SamResult } from './idcard/sam-driver.js';
+export { decodeTextBlock, encodeTextBlock } from './idcard/text-block.js';
+
+export type { Timers } from './util/timers.js';
+export { realTimers } from './util/timers.js';
