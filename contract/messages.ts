@@ -10,8 +10,6 @@ export const SessionEndReason = z.enum([
   'idleTimeout',
   // The citizen pressed "finish" / "back to home".
   'citizenFinished',
-  // The card left the reader before a service started.
-  'cardRemoved',
   // The renderer (re)connected and asked for a clean start.
   'reset',
 ]);
@@ -99,7 +97,10 @@ export const unsolicitedEvents = {
     /** Who tapped, masked. */
     identity: MaskedIdentity,
   }),
-  /** The card left the reader's field. */
+  /**
+   * The reader no longer answers for the card. Informational: it does not end the session, because
+   * a SAM reader stops answering for a card once read, even while it still lies on the reader.
+   */
   'IdCard.CardRemoved': Empty,
   /** A card was in the field but could not be read or was not valid. */
   'IdCard.ReadFailed': z.strictObject({

@@ -22,11 +22,9 @@ export function bindClient(client: KioskClientLike, store: KioskStore): () => vo
   const unsubscribe = [
     client.onConnection(onConnection),
     client.on('IdCard.CardInserted', ({ identity }) => store.startSession(identity)),
-    // Without a session the card that left was one that failed to read: its notice (no personal
-    // data) stays the few seconds it needs to be read, rather than vanishing with the card.
-    client.on('IdCard.CardRemoved', () => {
-      if (store.getSnapshot().identity) store.clearPerson();
-    }),
+    // IdCard.CardRemoved does not end a session: a SAM reader stops answering for a card once it
+    // has been read, and citizens lift their card right after the tap. Sessions end only by
+    // Session.Ended (finish, idle timeout).
     client.on('Session.Ended', () => store.clearPerson()),
     client.on('IdCard.ReadFailed', ({ errorCode, action }) =>
       store.showReadFailure(errorCode, action),

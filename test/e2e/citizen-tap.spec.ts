@@ -22,7 +22,7 @@ test.afterEach(async ({ kiosk }) => {
   await removeCard(kiosk);
 });
 
-test('home in three languages, then a card tap greets the citizen and removal returns home', async ({
+test('home in three languages, then a card tap greets the citizen; "finish" returns home', async ({
   page,
   kiosk,
 }) => {
@@ -60,7 +60,12 @@ test('home in three languages, then a card tap greets the citizen and removal re
   expect(html).not.toContain(FULL_NAME);
   expect(html).not.toContain(FULL_ID);
 
+  // Lifting the card off the reader does not end the session (see docs/architecture.md).
   await removeCard(kiosk);
+  await page.waitForTimeout(1_500);
+  await expect(page.getByTestId('greeting-name')).toContainText(MASKED_NAME);
+
+  await page.getByTestId('finish').click();
   await expect(page.getByTestId('home')).toBeVisible();
   await expectNoTraceOfPerson(page);
 });

@@ -1,0 +1,196 @@
+import { fileURLToPath } from 'node:url';
+import { unsolicited, type DeviceStatus, type SessionEndReason } from '../contract/index.js';
+import type { CardIdentity } from '../devices/index.js';
+import { CitizenSession } from './citizen-session.js';
+import type { CommandHandlers } from './command-handlers.js';
+import { SIMULATED_PORT, type KioskConfig } from './config.js';
+import { DeviceRegistry } from './device-registry.js';
+import { createIdCardReader, type IdCardReaderLike } from './id-card-reader-wiring.js';
+import { KioskServer } from './kiosk-server.js';
+import type { Logger } from './log.js';
+import { PlatformMonitor } from './platform-monitor.js';
+import { spawnReady, type ReadyChild } from './ready-child.js';
+import { deriveAvailability, sameAvailability } from './service-availability.js';
+
+/** Options of a core instance beyond its configuration. */
+export interface KioskCoreOptions {
+  /** The per-boot WebSocket token. */
+  token: string;
+  /** Logger. */
+  log: Logger;
+  /** Folder of the built renderer (default: dist/renderer beside the bundle). */
+  rendererDir?: string;
+  /** Folder of the built helper processes (default: dist/ beside the bundle). */
+  distDir?: string;
+  /** Replaces the ID-card reader (tests). */
+  idCardReader?: IdCardReaderLike;
+}
+
+/** A running core. */
+export interface RunningKioskCore {
+  /** Bound port. */
+  port: number;
+  /** URL of the screen. */
+  url: string;
+  /** Control API of the embedded simulators, when they run. */
+  simControl: string | undefined;
+  /** Base URL of the central platform in use. */
+  platformUrl: string;
+  /** Stops everything; resolves when stopped. */
+  stop: () => Promise<void>;
+}
+
+interface SimReady {
+  control: string;
+  ports: { idCardReader: string };
+}
+
+/**
+ * The composition root: configuration → simulators and platform (when embedded) → devices →
+ * session and service availability → the WebSocket server. Everything the renderer sees flows
+ * through `server.broadcast` as contract messages.
+ */
+export async function startKioskCore(
+  config: KioskConfig,
+  options: KioskCoreOptions,
+): Promise<RunningKioskCore> {
+  const { log } = options;
+  const distDir = options.distDir ?? fileURLToPath(new URL('..', import.meta.url));
+  const children: ReadyChild<unknown>[] = [];
+  const stopChildren = () => Promise.all(children.map((c) => c.stop()));
+  try {
+    let readerPort = config.devices.idCardReader.port;
+    let simControl: string | undefined;
+    if (readerPort === SIMULATED_PORT && !options.idCardReader) {
+      const sims = await spawnReady<SimReady>(
+        process.execPath,
+        [`${distDir}/sim/sim-host.js`, '--baud', String(config.devices.idCardReader.baud)],
+        'sim.ready',
+        log,
+      );
+      children.push(sims);
+      readerPort = sims.ready.ports.idCardReader;
+      simControl = sims.ready.control;
+      log.info({ simControl, readerPort }, 'simulators.ready');
+    }
+    let platformUrl = config.platform.url;
+    if (platformUrl === 'embedded') {
+      const platform = await spawnReady<{ url: string }>(
+        process.execPath,
+        [`${distDir}/platform-sim/platform-sim.js`],
+        'platform.ready',
+        log,
+      );
+      children.push(platform);
+      platformUrl = platform.ready.url;
+    }
+
+    // The server is created last (it needs the handlers); events before it exist reach nobody.
+    const sink: { server?: KioskServer } = {};
+    const broadcast = (message: object) => sink.server?.broadcast(message);
+    const session = new CitizenSession<CardIdentity>();
+    let platformOnline = false;
+    let services = deriveAvailability([], false);
+    const registry = new DeviceRegistry((delta) => {
+      broadcast(unsolicited('Device.StatusChanged', delta));
+      refreshServices();
+    });
+    const refreshServices = () => {
+      const next = deriveAvailability(registry.list(), platformOnline);
+      if (sameAvailability(next, services)) return;
+      services = next;
+      broadcast(unsolicited('Kiosk.ServicesChanged', { services }));
+    };
+    const endSession = (reason: SessionEndReason) => {
+      if (!session.end(reason)) return;
+      log.info({ reason }, 'session.end');
+      broadcast(unsolicited('Session.Ended', { reason }));
+    };
+
+    const reader =
+      options.idCardReader ??
+      createIdCardReader({ ...config.devices.idCardReader, port: readerPort }, log);
+    const readerStatus: DeviceStatus = {
+      id: 'idCardReader',
+      deviceClass: 'idCardReader',
+      state: 'starting',
+    };
+    registry.register(readerStatus);
+    reader.on('status', ({ id: _id, deviceClass: _class, ...fields }) =>
+      registry.update('idCardReader', fields),
+    );
+    reader.on('error', (error) => {
+      log.warn({ errorCode: error.errorCode, action: error.action }, 'device.error');
+      broadcast(unsolicited('Device.Error', error));
+    });
+    reader.on('cardInserted', ({ identity, masked }) => {
+      session.start(identity, masked);
+      log.info({ cardType: masked.cardType, idNumber: masked.maskedIdNumber }, 'session.start');
+      broadcast(unsolicited('IdCard.CardInserted', { identity: masked }));
+    });
+    // Not the end of the session: a read card stops answering even while it lies on the reader.
+    reader.on('cardRemoved', () => broadcast(unsolicited('IdCard.CardRemoved', {})));
+    reader.on('readFailed', (failure) => {
+      log.info({ errorCode: failure.errorCode }, 'idcard.readFailed');
+      broadcast(unsolicited('IdCard.ReadFailed', failure));
+    });
+
+    const handlers: CommandHandlers = {
+      'Kiosk.GetState': async () => ({
+        completionCode: 'success',
+        payload: {
+          kioskId: config.kioskId,
+          services,
+          devices: registry.list(),
+          session: session.state,
+          uiTimeouts: config.ui,
+        },
+      }),
+      'Session.End': async ({ payload }) => {
+        endSession(payload.reason);
+        return { completionCode: 'success', payload: {} };
+      },
+    };
+
+    const server = new KioskServer({
+      host: config.server.host,
+      port: config.server.port,
+      token: options.token,
+      extraOrigins: config.server.extraOrigins,
+      rendererDir: options.rendererDir ?? config.server.rendererDir ?? `${distDir}/renderer`,
+      limits: config.limits,
+      handlers,
+      log,
+    });
+    sink.server = server;
+    const port = await server.listen();
+
+    const platform = new PlatformMonitor(
+      platformUrl,
+      (online) => {
+        platformOnline = online;
+        refreshServices();
+      },
+      log,
+    );
+    await platform.start();
+    // A reader that cannot open reports offline and keeps retrying; the core serves regardless.
+    void reader.open().catch((error: unknown) => log.warn({ err: error }, 'idcard.openFailed'));
+
+    return {
+      port,
+      url: server.url,
+      simControl,
+      platformUrl,
+      stop: async () => {
+        platform.stop();
+        await reader.close().catch(() => undefined);
+        await server.close();
+        await stopChildren();
+      },
+    };
+  } catch (error) {
+    await stopChildren();
+    throw error;
+  }
+}
