@@ -10,6 +10,7 @@ import { parseSimCard } from '../devices/sim/sim-card.js';
 import { parseConfig } from './config.js';
 import { startKioskCore, type RunningKioskCore } from './kiosk-core.js';
 import { createLogger } from './log.js';
+import { until } from '../test/support/until.js';
 
 /**
  * The whole core as the renderer sees it: the real ID-card reader driver on one end of a socat
@@ -29,16 +30,6 @@ function card(overrides: Record<string, unknown> = {}) {
   const parsed = parseSimCard(overrides);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.card;
-}
-
-async function until<T>(probe: () => T | undefined, ms = 8_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const eventNamed = (name: UnsolicitedName, from = 0) =>

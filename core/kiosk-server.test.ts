@@ -9,6 +9,7 @@ import {
 import type { CommandHandlers } from './command-handlers.js';
 import { KioskServer } from './kiosk-server.js';
 import { createLogger } from './log.js';
+import { until } from '../test/support/until.js';
 
 const TOKEN = 'a'.repeat(64);
 const STATE: KioskState = {
@@ -68,16 +69,6 @@ function connect(
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
-}
-
-async function until<T>(probe: () => T | undefined, ms = 5_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const command = (name: string, requestId: number, payload: object = {}) =>
