@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { findElectronBinary } from './electron-binary.js';
 
 /**
  * `npm start`: the Electron shell when an Electron binary is installed; otherwise the browser
@@ -12,7 +12,8 @@ import { createInterface } from 'node:readline';
  * app/kiosk window when a display and Chromium exist, else the local URL to open.
  */
 
-const electronBinary = findElectron();
+const electron = findElectronBinary();
+const electronBinary = electron.found ? electron.path : undefined;
 if (electronBinary) {
   console.log(`Starting the Electron kiosk shell (${electronBinary})`);
   const shell = spawn(electronBinary, ['dist/main/electron-main.js'], { stdio: 'inherit' });
@@ -52,15 +53,6 @@ function startBrowserHost(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => core.kill('SIGTERM'));
-  }
-}
-
-function findElectron(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { findElectronBinary } from './electron-binary.js';
+import { findElectronBinary } from '../../scripts/electron-binary.js';
 
 /*
  * The real shell in a real Electron: kiosk window, the core's home screen, and a page that sees
