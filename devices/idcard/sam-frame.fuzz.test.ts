@@ -8,6 +8,9 @@ import {
 } from './sam-frame.js';
 import type { SamDecoded } from './sam-frame.js';
 
+// 100,000 cases per property in CI (the device-layer issue's bar); FUZZ_RUNS overrides for soak runs.
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
+
 const PREAMBLE = Uint8Array.from(SAM_PREAMBLE);
 const hasPreamble = (bytes: Uint8Array): boolean =>
   Buffer.from(bytes).indexOf(Buffer.from(PREAMBLE)) >= 0;
@@ -45,7 +48,7 @@ function pushInChunks(decoder: SamFrameDecoder, bytes: Uint8Array, sizes: number
   return out;
 }
 
-describe('SamFrameDecoder under fuzzing', () => {
+describe('SamFrameDecoder under fuzzing', { timeout: 120_000 }, () => {
   it('turns any bytes in any chunks into frames or typed errors, never a throw or a runaway buffer', () => {
     fc.assert(
       fc.property(hostileStream, chunking, (bytes, sizes) => {
@@ -61,7 +64,7 @@ describe('SamFrameDecoder under fuzzing', () => {
         }
         expect(decoder.pendingBytes).toBeLessThanOrEqual(7 + DEFAULT_MAX_BODY_LENGTH + 1);
       }),
-      { numRuns: 10_000 },
+      { numRuns: FUZZ_RUNS },
     );
   });
 
@@ -85,7 +88,7 @@ describe('SamFrameDecoder under fuzzing', () => {
           expect(bodies).toEqual(pairs.map(([, b]) => Buffer.from(b).toString('hex')));
         },
       ),
-      { numRuns: 10_000 },
+      { numRuns: FUZZ_RUNS },
     );
   });
 });
