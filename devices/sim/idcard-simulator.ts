@@ -232,11 +232,13 @@ export class IdCardSimulator {
       return;
     }
     const msPerByte = 10_000 / baud;
-    // Chunks of about 5 ms of line time; each waits for its due time from the start.
+    // Chunks of about 5 ms of line time. A UART delivers a byte only after its 10 bits have
+    // crossed the line, so each chunk goes out when its last byte would have arrived.
     const chunk = Math.max(1, Math.round(5 / msPerByte));
     const start = this.timers.now();
     for (let at = 0; at < bytes.length; at += chunk) {
-      const wait = start + at * msPerByte - this.timers.now();
+      const end = Math.min(at + chunk, bytes.length);
+      const wait = start + end * msPerByte - this.timers.now();
       if (wait > 0) await sleep(this.timers, wait);
       if (this.transport !== transport) return;
       await transport.write(bytes.subarray(at, at + chunk));
@@ -245,7 +247,7 @@ export class IdCardSimulator {
 }
 
 /** The data of a read reply: length fields, then text, photo and (with fingerprint) templates. */
-function readData(card: SimCard, withFingerprint: boolean): Uint8Array {
+export function readData(card: SimCard, withFingerprint: boolean): Uint8Array {
   const blocks = withFingerprint
     ? [card.text, card.photo, card.fingerprint]
     : [card.text, card.photo];
