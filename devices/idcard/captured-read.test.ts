@@ -3,20 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readData } from '../sim/idcard-simulator.js';
 import { demoCard } from '../sim/sim-card.js';
 import { decodeCapturedRead } from './captured-read.js';
 import { encodeSamReply } from './sam-frame.js';
 
 function readReply(withFingerprint = false): Uint8Array {
-  const card = demoCard();
-  const lengths = withFingerprint ? [256, 1024, 1024] : [256, 1024];
-  const header = lengths.flatMap((n) => [n >> 8, n & 0xff]);
-  const blocks = [
-    ...card.text,
-    ...new Uint8Array(1024),
-    ...(withFingerprint ? new Uint8Array(1024) : []),
-  ];
-  return encodeSamReply(0x90, new Uint8Array([...header, ...blocks]));
+  const card = { ...demoCard(), fingerprint: new Uint8Array(withFingerprint ? 1024 : 0) };
+  return encodeSamReply(0x90, readData(card, withFingerprint));
 }
 
 describe('decoding a captured read reply', () => {
