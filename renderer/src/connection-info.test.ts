@@ -40,4 +40,16 @@ describe('readConnectionInfo', () => {
     expect(replaceState).toHaveBeenCalled();
     expect(readConnectionInfo(host('http://h/', { wsUrl: 1, token: 'x' }).win)).toBeUndefined();
   });
+
+  it('keeps the token for this tab, so a reload without the fragment reconnects', () => {
+    const store = new Map<string, string>();
+    const sessionStorage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    const first = { ...host('http://127.0.0.1:8787/#token=abcdef').win, sessionStorage };
+    expect(readConnectionInfo(first)?.token).toBe('abcdef');
+    const reloaded = { ...host('http://127.0.0.1:8787/').win, sessionStorage };
+    expect(readConnectionInfo(reloaded)?.token).toBe('abcdef');
+  });
 });

@@ -8,8 +8,11 @@ export interface ConnectionInfo {
 export interface HostWindow {
   location: Pick<Location, 'protocol' | 'host' | 'hash' | 'pathname' | 'search'>;
   history: Pick<History, 'state' | 'replaceState'>;
+  sessionStorage?: Pick<Storage, 'getItem' | 'setItem'>;
   kioskHost?: unknown;
 }
+
+const STORAGE_KEY = 'kiosk.token';
 
 const TOKEN = /^[0-9a-fA-F]{1,512}$/;
 
@@ -21,17 +24,19 @@ function fromPreload(host: unknown): ConnectionInfo | undefined {
 
 /**
  * Electron: the preload's `window.kioskHost`. Browser host: `#token=HEX` in the URL, which is
- * then removed from the address bar and history (kept in memory only, so it cannot be read off
- * the screen or the history); the WebSocket is /ws on the page's own host.
- * Undefined when there is no token (e.g. the browser page was reloaded).
+ * then removed from the address bar and history, and kept in this tab's sessionStorage so a
+ * reload (F5, crash recovery) reconnects; the WebSocket is /ws on the page's own host.
+ * Undefined when there is no token.
  */
 export function readConnectionInfo(win: HostWindow): ConnectionInfo | undefined {
   const preload = fromPreload(win.kioskHost);
   if (preload) return preload;
   const { location, history } = win;
-  const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
   if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  const token = fromHash ?? win.sessionStorage?.getItem(STORAGE_KEY) ?? null;
   if (!token || !TOKEN.test(token)) return undefined;
+  if (fromHash) win.sessionStorage?.setItem(STORAGE_KEY, token);
   return { wsUrl: sameHostWsUrl(location), token };
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, presentCard, removeCard, test } from './kiosk-fixture.js';
+import { expect, presentCard, removeCard, resetKiosk, test } from './kiosk-fixture.js';
 
 const FULL_NAME = '张三';
 const FULL_ID = '11010519491231002X';
@@ -19,7 +19,7 @@ async function expectNoTraceOfPerson(page: Page): Promise<void> {
 }
 
 test.afterEach(async ({ kiosk }) => {
-  await removeCard(kiosk);
+  await resetKiosk(kiosk);
 });
 
 test('home in three languages, then a card tap greets the citizen; "finish" returns home', async ({
@@ -103,7 +103,8 @@ test('a reload during a session keeps the greeting (state lives in the core)', a
   await page.goto(kiosk.url);
   await presentCard(kiosk);
   await expect(page.getByTestId('greeting')).toBeVisible();
-  await page.goto(kiosk.url);
+  // A real reload (F5, crash recovery): the token fragment is gone from the URL by now.
+  await page.reload();
   await expect(page.getByTestId('greeting-name')).toContainText(MASKED_NAME);
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('home')).toBeVisible();

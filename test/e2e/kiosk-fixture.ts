@@ -5,6 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import WebSocket from 'ws';
+import { KioskClient } from '../../contract/index.js';
 
 /** A running kiosk core (built bundle) with embedded simulators and reference platform. */
 export interface RunningKiosk {
@@ -14,6 +16,8 @@ export interface RunningKiosk {
   baseUrl: string;
   /** Control API of the device simulators. */
   simControl: string;
+  /** The per-boot token. */
+  token: string;
   /** Every log line the core printed. */
   logs: string[];
 }
@@ -54,6 +58,7 @@ async function startKiosk(): Promise<{ kiosk: RunningKiosk; core: ChildProcess }
           url: `${entry.url}#token=${token}`,
           baseUrl: entry.url,
           simControl: entry.simControl,
+          token,
           logs,
         });
       }
@@ -96,4 +101,39 @@ export async function presentCard(
 export async function removeCard(kiosk: RunningKiosk): Promise<void> {
   const response = await fetch(`${kiosk.simControl}/idcard/card`, { method: 'DELETE' });
   if (!response.ok) throw new Error(`simulator refused to remove the card: ${response.status}`);
+}
+
+/**
+ * Puts the kiosk back to its idle state between tests: card off the reader, the reader ready for
+ * the next card (it reports the field empty only after consecutive "no card" polls, so a card put
+ * back sooner counts as the same, already-read card), and no citizen session.
+ */
+export async function resetKiosk(kiosk: RunningKiosk): Promise<void> {
+  await removeCard(kiosk);
+  const client = new KioskClient({
+    url: `${kiosk.baseUrl.replace(/^http/, 'ws')}ws`,
+    token: kiosk.token,
+    createSocket: (url, protocols) => new WebSocket(url, protocols),
+  });
+  client.start();
+  try {
+    await new Promise<void>((resolve) => {
+      if (client.connection === 'open') resolve();
+      client.onConnection((state) => state === 'open' && resolve());
+    });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const state = await client.execute('Kiosk.GetState', {});
+      const reader =
+        state.kind === 'completed' && state.completionCode === 'success'
+          ? state.payload.devices.find((d) => d.id === 'idCardReader')
+          : undefined;
+      if (reader?.cardPresent === false) break;
+      if (Date.now() > deadline) throw new Error('the reader still reports a card after 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.execute('Session.End', { reason: 'reset' });
+  } finally {
+    client.stop();
+  }
 }
