@@ -1,27 +1,7 @@
-import type { ErrorAction, ErrorKind } from '../../contract/index.js';
+import { resultCodeTable, type ResultCodeInfo, type ResultCodeRow } from '../util/result-codes.js';
 
 /** What a confirmation code (first byte of an ack payload) means to the kiosk. */
-export type ZfmConfirmationInfo =
-  | {
-      /** The instruction succeeded (00). */
-      ok: true;
-      /** Machine-readable name. */
-      code: string;
-      /** Technician-facing meaning. */
-      meaning: string;
-    }
-  | {
-      /** The instruction failed. */
-      ok: false;
-      /** Machine-readable name, used as the DeviceError errorCode. */
-      code: string;
-      /** Technician-facing meaning. */
-      meaning: string;
-      /** Who or what caused it. */
-      kind: ErrorKind;
-      /** What a person must do about it. */
-      action: ErrorAction;
-    };
+export type ZfmConfirmationInfo = ResultCodeInfo;
 
 /*
  * Finger-side failures (no finger, poor image, no match, duplicate) are `user` errors with
@@ -30,16 +10,9 @@ export type ZfmConfirmationInfo =
  * only a wrong host sequence or a bad parameter can cause are `software`/`softwareError`;
  * those that a wrong address, password or empty library cause are `configuration`.
  */
-type Row = readonly [
-  confirmation: number,
-  code: string,
-  kind: ErrorKind | 'ok',
-  action: ErrorAction,
-  meaning: string,
-];
 
 // prettier-ignore
-const ROWS: readonly Row[] = [
+const ROWS: readonly ResultCodeRow[] = [
   [0x00, 'ok', 'ok', 'reset', 'OK'],
   [0x01, 'packetReceiveError', 'hardware', 'reset', 'packet receive error'],
   [0x02, 'noFinger', 'user', 'clear', 'no finger on sensor'],
@@ -84,14 +57,10 @@ const ROWS: readonly Row[] = [
   [0xfe, 'executionFailed', 'hardware', 'reset', 'execution failure'],
 ];
 
-function info([, code, kind, action, meaning]: Row): ZfmConfirmationInfo {
-  return kind === 'ok' ? { ok: true, code, meaning } : { ok: false, code, meaning, kind, action };
-}
+const CODES = resultCodeTable(ROWS, { code: 'unknownConfirmation', label: 'unknown confirmation' });
 
 /** Every confirmation code of §2.3. */
-export const ZFM_CONFIRMATIONS: ReadonlyMap<number, ZfmConfirmationInfo> = new Map(
-  ROWS.map((row) => [row[0], info(row)]),
-);
+export const ZFM_CONFIRMATIONS: ReadonlyMap<number, ZfmConfirmationInfo> = CODES.table;
 
 /** Confirmation codes with names, for code that tests for one specific result. */
 export const ZFM_CONFIRMATION = {
@@ -106,9 +75,5 @@ export const ZFM_CONFIRMATION = {
 
 /** Looks up a confirmation code; one not in §2.3 is an `unknownConfirmation` hardware error. */
 export function describeZfmConfirmation(confirmation: number): ZfmConfirmationInfo {
-  const hex = confirmation.toString(16).padStart(2, '0').toUpperCase();
-  return (
-    ZFM_CONFIRMATIONS.get(confirmation) ??
-    info([confirmation, 'unknownConfirmation', 'hardware', 'reset', `unknown confirmation ${hex}`])
-  );
+  return CODES.describe(confirmation);
 }

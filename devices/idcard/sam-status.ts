@@ -1,27 +1,7 @@
-import type { ErrorAction, ErrorKind } from '../../contract/index.js';
+import { resultCodeTable, type ResultCodeInfo, type ResultCodeRow } from '../util/result-codes.js';
 
 /** What a SAM result code (SW3) means to the kiosk. */
-export type SamStatusInfo =
-  | {
-      /** The command did what was asked (90, 9F) or found nothing to return (91). */
-      ok: true;
-      /** Machine-readable name. */
-      code: string;
-      /** Technician-facing meaning. */
-      meaning: string;
-    }
-  | {
-      /** The command failed. */
-      ok: false;
-      /** Machine-readable name, used as the DeviceError/readFailed errorCode. */
-      code: string;
-      /** Technician-facing meaning. */
-      meaning: string;
-      /** Who or what caused it. */
-      kind: ErrorKind;
-      /** What a person must do about it. */
-      action: ErrorAction;
-    };
+export type SamStatusInfo = ResultCodeInfo;
 
 /*
  * Card-side failures (card moved, worn, not an ID card) are `user` errors with action `clear`:
@@ -29,16 +9,9 @@ export type SamStatusInfo =
  * are `fraud` (a genuine card that fails them is rare) but still only need staff, not an
  * engineer. SAM failures need an engineer. Transmission errors are retried (`reset`).
  */
-type Row = readonly [
-  sw3: number,
-  code: string,
-  kind: ErrorKind | 'ok',
-  action: ErrorAction,
-  meaning: string,
-];
 
 // prettier-ignore
-const ROWS: readonly Row[] = [
+const ROWS: readonly ResultCodeRow[] = [
   [0x90, 'success', 'ok', 'reset', 'operation succeeded'],
   [0x91, 'noContent', 'ok', 'reset', 'this item has no content on the card'],
   [0x9f, 'cardFound', 'ok', 'reset', 'find card succeeded'],
@@ -59,14 +32,10 @@ const ROWS: readonly Row[] = [
   [0x81, 'selectFailed', 'user', 'clear', 'select card failed'],
 ];
 
-function info([, code, kind, action, meaning]: Row): SamStatusInfo {
-  return kind === 'ok' ? { ok: true, code, meaning } : { ok: false, code, meaning, kind, action };
-}
+const CODES = resultCodeTable(ROWS, { code: 'unknownSamStatus', label: 'unknown SW3' });
 
 /** Every SW3 code of §1.4. */
-export const SAM_STATUS: ReadonlyMap<number, SamStatusInfo> = new Map(
-  ROWS.map((row) => [row[0], info(row)]),
-);
+export const SAM_STATUS: ReadonlyMap<number, SamStatusInfo> = CODES.table;
 
 /** SW3 values with names, for code that tests for one specific result. */
 export const SW3 = {
@@ -84,9 +53,5 @@ export const SW3 = {
 
 /** Looks up SW3; a code not in §1.4 is an `unknownSamStatus` hardware error. */
 export function describeSamStatus(sw3: number): SamStatusInfo {
-  const hex = sw3.toString(16).padStart(2, '0').toUpperCase();
-  return (
-    SAM_STATUS.get(sw3) ??
-    info([sw3, 'unknownSamStatus', 'hardware', 'reset', `unknown SW3 ${hex}`])
-  );
+  return CODES.describe(sw3);
 }
