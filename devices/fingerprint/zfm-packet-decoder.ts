@@ -6,9 +6,9 @@ import {
   ZFM_PREFIX_LENGTH,
   sum16,
 } from './zfm-packet.js';
-import type { ZfmDecoded } from './zfm-packet.js';
+import type { ZfmDecoded, ZfmPacketError } from './zfm-packet.js';
+import { ResyncDecoder, type DecodeStep } from '../util/resync-decoder.js';
 
-const EMPTY = new Uint8Array(0);
 const KNOWN_PIDS: ReadonlySet<number> = new Set(Object.values(ZFM_PID));
 const [H0, H1] = ZFM_HEADER as [number, number];
 
@@ -29,85 +29,58 @@ export interface ZfmPacketDecoderOptions {
  * only once the checksum holds (the checksum does not cover it): a well-formed packet for
  * another address is then a real packet on a shared bus and is skipped whole.
  */
-export class ZfmPacketDecoder {
-  private buffer: Uint8Array = EMPTY;
-  private start = 0;
+export class ZfmPacketDecoder extends ResyncDecoder<ZfmDecoded> {
   private readonly address: number | 'any';
   private readonly maxPayload: number;
 
   constructor(options: ZfmPacketDecoderOptions = {}) {
+    super();
     this.address = options.address ?? ZFM_DEFAULT_ADDRESS;
     this.maxPayload = options.maxPayloadLength ?? DEFAULT_MAX_PAYLOAD_LENGTH;
   }
 
-  /** Bytes held back: a partial packet, or a trailing EF that may start a header. */
-  get pendingBytes(): number {
-    return this.buffer.length - this.start;
+  protected findHeader(buf: Uint8Array, from: number): number {
+    return indexOfHeader(buf, from);
   }
 
-  /** Drops any partial packet (e.g. after a reply timed out). */
-  reset(): void {
-    this.buffer = EMPTY;
-    this.start = 0;
+  // A trailing EF may be the first half of a header.
+  protected headerPrefixAtEnd(buf: Uint8Array, from: number): number {
+    return buf.length > from && buf[buf.length - 1] === H0 ? 1 : 0;
   }
 
-  /** Feeds bytes; returns every packet and error they complete, in order. */
-  push(bytes: Uint8Array): ZfmDecoded[] {
-    const pending = this.buffer.subarray(this.start);
-    const buf = new Uint8Array(pending.length + bytes.length);
-    buf.set(pending, 0);
-    buf.set(bytes, pending.length);
-    this.buffer = buf;
-    this.start = 0;
-    const out: ZfmDecoded[] = [];
-    const skip = (to: number): void => {
-      if (to > this.start)
-        out.push({ kind: 'error', error: { code: 'garbage', discarded: to - this.start } });
-      this.start = to;
-    };
-    for (;;) {
-      const at = indexOfHeader(buf, this.start);
-      if (at < 0) {
-        const keep = buf.length > this.start && buf[buf.length - 1] === H0 ? 1 : 0;
-        skip(buf.length - keep);
-        break;
-      }
-      skip(at);
-      if (buf.length - at < 7) break;
-      const pid = buf[at + 6] ?? 0;
-      if (!KNOWN_PIDS.has(pid)) {
-        out.push({ kind: 'error', error: { code: 'badPid', pid } });
-        this.start = at + 2;
-        continue;
-      }
-      if (buf.length - at < ZFM_PREFIX_LENGTH) break;
-      const length = ((buf[at + 7] ?? 0) << 8) | (buf[at + 8] ?? 0);
-      if (length < 3 || length > this.maxPayload + 2) {
-        out.push({ kind: 'error', error: { code: 'badLength', length } });
-        this.start = at + 2;
-        continue;
-      }
-      const end = at + ZFM_PREFIX_LENGTH + length;
-      if (buf.length < end) break;
-      const expected = sum16(buf, at + 6, end - 2);
-      const actual = ((buf[end - 2] ?? 0) << 8) | (buf[end - 1] ?? 0);
-      if (expected !== actual) {
-        out.push({ kind: 'error', error: { code: 'badChecksum', expected, actual } });
-        this.start = at + 2;
-        continue;
-      }
-      const address = new DataView(buf.buffer, buf.byteOffset + at + 2, 4).getUint32(0);
-      if (this.address !== 'any' && address !== this.address) {
-        const error = { code: 'wrongAddress', expected: this.address, actual: address } as const;
-        out.push({ kind: 'error', error });
-      } else {
-        const payload = buf.slice(at + ZFM_PREFIX_LENGTH, end - 2);
-        out.push({ kind: 'packet', packet: { address, pid, payload } });
-      }
-      this.start = end;
+  protected garbage(discarded: number): ZfmDecoded {
+    return { kind: 'error', error: { code: 'garbage', discarded } };
+  }
+
+  protected decodeAt(buf: Uint8Array, at: number): DecodeStep<ZfmDecoded> | undefined {
+    // After a rejected packet, scanning resumes just past its 2-byte header.
+    const rejected = (error: ZfmPacketError): DecodeStep<ZfmDecoded> => ({
+      item: { kind: 'error', error },
+      next: at + 2,
+    });
+    if (buf.length - at < 7) return undefined;
+    const pid = buf[at + 6] ?? 0;
+    if (!KNOWN_PIDS.has(pid)) return rejected({ code: 'badPid', pid });
+    if (buf.length - at < ZFM_PREFIX_LENGTH) return undefined;
+    const length = ((buf[at + 7] ?? 0) << 8) | (buf[at + 8] ?? 0);
+    if (length < 3 || length > this.maxPayload + 2) return rejected({ code: 'badLength', length });
+    const end = at + ZFM_PREFIX_LENGTH + length;
+    if (buf.length < end) return undefined;
+    const expected = sum16(buf, at + 6, end - 2);
+    const actual = ((buf[end - 2] ?? 0) << 8) | (buf[end - 1] ?? 0);
+    if (expected !== actual) return rejected({ code: 'badChecksum', expected, actual });
+    const address = new DataView(buf.buffer, buf.byteOffset + at + 2, 4).getUint32(0);
+    if (this.address !== 'any' && address !== this.address) {
+      return {
+        item: {
+          kind: 'error',
+          error: { code: 'wrongAddress', expected: this.address, actual: address },
+        },
+        next: end,
+      };
     }
-    if (this.start === buf.length) this.reset();
-    return out;
+    const payload = buf.slice(at + ZFM_PREFIX_LENGTH, end - 2);
+    return { item: { kind: 'packet', packet: { address, pid, payload } }, next: end };
   }
 }
 

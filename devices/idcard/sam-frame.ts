@@ -6,6 +6,8 @@
  * A command body is CMD PARA DATA…; a reply body is SW1 SW2 SW3 DATA….
  */
 
+import { ResyncDecoder, type DecodeStep } from '../util/resync-decoder.js';
+
 /** The fixed 5-byte frame preamble. */
 export const SAM_PREAMBLE: readonly number[] = [0xaa, 0xaa, 0xaa, 0x96, 0x69];
 /** Preamble plus the 2-byte length field. */
@@ -142,70 +144,47 @@ export interface SamFrameDecoderOptions {
  * resumes scanning right after the rejected preamble, so a good frame that started inside the
  * bad one's bytes is still found (those skipped bytes are then also reported as garbage).
  */
-export class SamFrameDecoder {
-  private buffer: Uint8Array = EMPTY;
-  private start = 0;
+export class SamFrameDecoder extends ResyncDecoder<SamDecoded> {
   private readonly minBody: number;
   private readonly maxBody: number;
 
   constructor(options: SamFrameDecoderOptions = {}) {
+    super();
     this.minBody = options.minBodyLength ?? 2;
     this.maxBody = options.maxBodyLength ?? DEFAULT_MAX_BODY_LENGTH;
   }
 
-  /** Bytes held back: a partial frame, or a tail that may start a preamble. */
-  get pendingBytes(): number {
-    return this.buffer.length - this.start;
+  protected findHeader(buf: Uint8Array, from: number): number {
+    return indexOfPreamble(buf, from);
   }
 
-  /** Drops any partial frame (e.g. after a reply timed out). */
-  reset(): void {
-    this.buffer = EMPTY;
-    this.start = 0;
+  protected headerPrefixAtEnd(buf: Uint8Array, from: number): number {
+    return preamblePrefixAtEnd(buf, from);
   }
 
-  /** Feeds bytes; returns every frame and error they complete, in order. */
-  push(bytes: Uint8Array): SamDecoded[] {
-    const pending = this.buffer.subarray(this.start);
-    const buf = new Uint8Array(pending.length + bytes.length);
-    buf.set(pending, 0);
-    buf.set(bytes, pending.length);
-    this.buffer = buf;
-    this.start = 0;
-    const out: SamDecoded[] = [];
-    const skip = (to: number): void => {
-      if (to > this.start)
-        out.push({ kind: 'error', error: { code: 'garbage', discarded: to - this.start } });
-      this.start = to;
+  protected garbage(discarded: number): SamDecoded {
+    return { kind: 'error', error: { code: 'garbage', discarded } };
+  }
+
+  protected decodeAt(buf: Uint8Array, at: number): DecodeStep<SamDecoded> | undefined {
+    // After a rejected frame, scanning resumes just past its preamble.
+    const rejected = (error: SamFrameError): DecodeStep<SamDecoded> => ({
+      item: { kind: 'error', error },
+      next: at + SAM_PREAMBLE.length,
+    });
+    if (buf.length - at < SAM_HEADER_LENGTH) return undefined;
+    const length = ((buf[at + 5] ?? 0) << 8) | (buf[at + 6] ?? 0);
+    if (length < this.minBody + 1 || length > this.maxBody + 1)
+      return rejected({ code: 'badLength', length });
+    const end = at + SAM_HEADER_LENGTH + length;
+    if (buf.length < end) return undefined;
+    const expected = xorChecksum(buf, at + 5, end - 1);
+    const actual = buf[end - 1] ?? 0;
+    if (expected !== actual) return rejected({ code: 'badChecksum', expected, actual });
+    return {
+      item: { kind: 'frame', frame: { body: buf.slice(at + SAM_HEADER_LENGTH, end - 1) } },
+      next: end,
     };
-    for (;;) {
-      const at = indexOfPreamble(buf, this.start);
-      if (at < 0) {
-        skip(buf.length - preamblePrefixAtEnd(buf, this.start));
-        break;
-      }
-      skip(at);
-      if (buf.length - at < SAM_HEADER_LENGTH) break;
-      const length = ((buf[at + 5] ?? 0) << 8) | (buf[at + 6] ?? 0);
-      if (length < this.minBody + 1 || length > this.maxBody + 1) {
-        out.push({ kind: 'error', error: { code: 'badLength', length } });
-        this.start = at + SAM_PREAMBLE.length;
-        continue;
-      }
-      const end = at + SAM_HEADER_LENGTH + length;
-      if (buf.length < end) break;
-      const expected = xorChecksum(buf, at + 5, end - 1);
-      const actual = buf[end - 1] ?? 0;
-      if (expected !== actual) {
-        out.push({ kind: 'error', error: { code: 'badChecksum', expected, actual } });
-        this.start = at + SAM_PREAMBLE.length;
-        continue;
-      }
-      out.push({ kind: 'frame', frame: { body: buf.slice(at + SAM_HEADER_LENGTH, end - 1) } });
-      this.start = end;
-    }
-    if (this.start === buf.length) this.reset();
-    return out;
   }
 }
 
