@@ -3,14 +3,8 @@ import { zfmPayload } from './zfm-instructions.js';
 import { ZfmPacketDecoder } from './zfm-packet-decoder.js';
 import { ZFM_PID, encodeZfmCommand, encodeZfmPacket } from './zfm-packet.js';
 import type { ZfmDecoded } from './zfm-packet.js';
+import { hex } from '../testing/hex.js';
 
-const hex = (text: string): Uint8Array =>
-  Uint8Array.from(
-    text
-      .trim()
-      .split(/\s+/)
-      .map((b) => parseInt(b, 16)),
-  );
 const prefix = 'EF 01 FF FF FF FF';
 
 const packets = (items: ZfmDecoded[]): Uint8Array[] =>

@@ -10,14 +10,8 @@ import {
   encodeZfmPacket,
 } from './zfm-packet.js';
 import type { ZfmDecoded } from './zfm-packet.js';
+import { hex } from '../testing/hex.js';
 
-const hex = (text: string): Uint8Array =>
-  Uint8Array.from(
-    text
-      .trim()
-      .split(/\s+/)
-      .map((b) => parseInt(b, 16)),
-  );
 const prefix = 'EF 01 FF FF FF FF';
 
 /** Worked command frames of device-protocols.md §2.5, built with the payload builders. */

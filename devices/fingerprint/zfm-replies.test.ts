@@ -8,14 +8,7 @@ import {
   parseSystemParameters,
   parseTemplateCount,
 } from './zfm-replies.js';
-
-const hex = (text: string): Uint8Array =>
-  Uint8Array.from(
-    text
-      .trim()
-      .split(/\s+/)
-      .map((b) => parseInt(b, 16)),
-  );
+import { hex } from '../testing/hex.js';
 
 function ack(frame: string): ZfmAckFields {
   const [item] = new ZfmPacketDecoder().push(hex(frame));

@@ -8,9 +8,7 @@ import {
   replyFields,
 } from './sam-frame.js';
 import type { SamDecoded } from './sam-frame.js';
-
-const hex = (text: string): Uint8Array =>
-  Uint8Array.from(text.split(/\s+/).map((b) => parseInt(b, 16)));
+import { hex } from '../testing/hex.js';
 
 /** Worked command frames of device-protocols.md §1.5. */
 const COMMANDS: Array<[string, number, number, number[], string]> = [
