@@ -1,10 +1,10 @@
-import type { DeviceStatus, DeviceStatusDelta } from '../contract/index.js';
-
-type StatusFields = Omit<DeviceStatus, 'id' | 'deviceClass'>;
+import type { DeviceStatus, DeviceStatusDelta, DeviceStatusFields } from '../contract/index.js';
 
 /**
  * The core's view of every configured device. Updates publish only the fields that changed
- * (XFS4IoT StatusChanged deltas); an update that changes nothing publishes nothing.
+ * (XFS4IoT StatusChanged deltas); an update that changes nothing publishes nothing. A device
+ * reports its whole status, so a field it no longer reports is gone: a vanished `reason` is
+ * published as `reason: null`.
  */
 export class DeviceRegistry {
   private readonly devices = new Map<string, DeviceStatus>();
@@ -16,17 +16,18 @@ export class DeviceRegistry {
     this.devices.set(status.id, { ...status });
   }
 
-  /** Applies a status report; publishes the delta when something changed. */
-  update(id: string, next: Partial<StatusFields>): void {
+  /** Applies a device's full status; publishes the delta when something changed. */
+  update(id: string, next: DeviceStatusFields): void {
     const current = this.devices.get(id);
     if (!current) return;
-    const changes: Partial<StatusFields> = {};
-    for (const key of Object.keys(next) as (keyof StatusFields)[]) {
+    const changes: DeviceStatusDelta['changes'] = {};
+    for (const key of Object.keys(next) as (keyof DeviceStatusFields)[]) {
       if (next[key] !== current[key]) Object.assign(changes, { [key]: next[key] });
     }
+    if (current.reason !== undefined && next.reason === undefined) changes.reason = null;
     if (Object.keys(changes).length === 0) return;
-    const updated = { ...current, ...changes };
-    if (next.state === 'online' && !('reason' in next)) delete updated.reason;
+    const updated: DeviceStatus = { ...current, ...next, id, deviceClass: current.deviceClass };
+    if (next.reason === undefined) delete updated.reason;
     this.devices.set(id, updated);
     this.onDelta({ id, deviceClass: current.deviceClass, changes });
   }

@@ -6,6 +6,8 @@ import type { SamDecoded } from '../idcard/sam-frame.js';
 import { SW3 } from '../idcard/sam-status.js';
 import { realTimers, sleep } from '../util/timers.js';
 import type { Timers } from '../util/timers.js';
+import { concatBytes, garbageBytes, isFaultOf, writePaced } from './device-simulator.js';
+import type { DeviceSimulator, FaultTable } from './device-simulator.js';
 import type { SimCard } from './sim-card.js';
 
 /** Faults a technician or test can switch on; `once` faults switch themselves off after use. */
@@ -16,14 +18,14 @@ export const SIM_FAULTS = {
   slow: { once: false, description: 'every reply is delayed by slowDelayMs' },
   truncated: { once: true, description: 'the next reply stops after half its bytes' },
   samFailure: { once: false, description: 'every command answers SW3 60 (SAM self-test failed)' },
-} as const;
+} as const satisfies FaultTable;
 
 /** The name of a simulator fault. */
 export type SimFault = keyof typeof SIM_FAULTS;
 
 /** True when `name` is a known fault. */
 export function isSimFault(name: unknown): name is SimFault {
-  return typeof name === 'string' && Object.hasOwn(SIM_FAULTS, name);
+  return isFaultOf(SIM_FAULTS, name);
 }
 
 /** Options of the ID-card reader simulator. */
@@ -64,7 +66,9 @@ const ADDRESS_ENTRY_CHARS = 35;
  * The device side of a SAM ID-card reader: answers commands read from a ByteTransport like a
  * reader holding a configurable card, with runtime fault injection.
  */
-export class IdCardSimulator {
+export class IdCardSimulator implements DeviceSimulator<SimFault> {
+  /** The faults it supports. */
+  readonly faults = SIM_FAULTS;
   private readonly timers: Timers;
   private readonly random: () => number;
   private transport: ByteTransport | undefined;
@@ -84,7 +88,7 @@ export class IdCardSimulator {
   }
 
   /** Current state. */
-  get state(): SimulatorState {
+  get state(): SimulatorState & Record<string, unknown> {
     const { card, cardRead, fault, commands } = this;
     return {
       cardPresent: card !== undefined,
@@ -213,36 +217,17 @@ export class IdCardSimulator {
       bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
     }
     if (fault === 'truncated') bytes = frame.slice(0, Math.floor(frame.length / 2));
-    if (fault === 'garbage') bytes = concat(this.garbage(), frame);
-    await this.paced(bytes);
-  }
-
-  private garbage(): Uint8Array {
     // 0xAA is left out so garbage can never contain a preamble: the fault is noise, not a frame.
-    const length = 1 + Math.floor(this.random() * 16);
-    return Uint8Array.from({ length }, () => Math.floor(this.random() * 0xaa));
-  }
-
-  private async paced(bytes: Uint8Array): Promise<void> {
+    if (fault === 'garbage') bytes = concatBytes(garbageBytes(this.random, 0xaa), frame);
     const transport = this.transport;
     if (transport === undefined) return;
-    const baud = this.options.baudRate ?? 115_200;
-    if (baud <= 0) {
-      await transport.write(bytes);
-      return;
-    }
-    const msPerByte = 10_000 / baud;
-    // Chunks of about 5 ms of line time. A UART delivers a byte only after its 10 bits have
-    // crossed the line, so each chunk goes out when its last byte would have arrived.
-    const chunk = Math.max(1, Math.round(5 / msPerByte));
-    const start = this.timers.now();
-    for (let at = 0; at < bytes.length; at += chunk) {
-      const end = Math.min(at + chunk, bytes.length);
-      const wait = start + end * msPerByte - this.timers.now();
-      if (wait > 0) await sleep(this.timers, wait);
-      if (this.transport !== transport) return;
-      await transport.write(bytes.subarray(at, at + chunk));
-    }
+    await writePaced(
+      transport,
+      bytes,
+      this.options.baudRate ?? 115_200,
+      this.timers,
+      () => this.transport === transport,
+    );
   }
 }
 
@@ -256,21 +241,11 @@ export function readData(card: SimCard, withFingerprint: boolean): Uint8Array {
     header[2 * i] = block.length >> 8;
     header[2 * i + 1] = block.length & 0xff;
   });
-  return concat(header, ...blocks);
+  return concatBytes(header, ...blocks);
 }
 
 function addressData(addresses: readonly string[]): Uint8Array {
   return new Uint8Array(
     Buffer.from(addresses.map((a) => a.padEnd(ADDRESS_ENTRY_CHARS, ' ')).join(''), 'utf16le'),
   );
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

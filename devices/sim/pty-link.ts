@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openSerialTransport } from '../transport/serial-transport.js';
 import { createPtyPair } from './pty-pair.js';
 import type { PtyPair } from './pty-pair.js';
-import type { IdCardSimulator } from './idcard-simulator.js';
+import type { DeviceSimulator } from './device-simulator.js';
 
 /** A simulator behind a PTY pair that survives socat dying. */
 export interface PtyLink {
@@ -21,16 +21,17 @@ const RESTART_DELAY_MS = 500;
  * pair at the same paths if socat exits, so the kiosk's reopen finds its port again.
  */
 export async function startPtyLink(
-  sim: IdCardSimulator,
+  sim: Pick<DeviceSimulator, 'attach' | 'detach'>,
   baudRate: number,
   onError: (message: string) => void,
+  name = 'idcard',
 ): Promise<PtyLink> {
   const dir = await mkdtemp(join(tmpdir(), 'kiosk-sim-'));
   let pair: PtyPair | undefined;
   let stopped = false;
 
   const up = async (): Promise<void> => {
-    const current = await createPtyPair({ dir, names: ['idcard-kiosk', 'idcard-device'] });
+    const current = await createPtyPair({ dir, names: [`${name}-kiosk`, `${name}-device`] });
     pair = current;
     sim.attach(await openSerialTransport(current.b, baudRate));
     void current.exited.then(() => {
@@ -45,7 +46,7 @@ export async function startPtyLink(
 
   await up();
   return {
-    port: join(dir, 'idcard-kiosk'),
+    port: join(dir, `${name}-kiosk`),
     async stop() {
       stopped = true;
       sim.detach();

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ByteTransport } from '../transport/byte-transport.js';
 import { socketTransport } from '../transport/tcp-transport.js';
-import type { IdCardSimulator } from './idcard-simulator.js';
+import type { DeviceSimulator } from './device-simulator.js';
 
 /** A simulator reachable over TCP. */
 export interface TcpSimServer {
@@ -19,7 +19,7 @@ export interface TcpSimServer {
  * connection replaces the previous one.
  */
 export async function serveSimulatorOverTcp(
-  sim: IdCardSimulator,
+  sim: Pick<DeviceSimulator, 'attach' | 'detach'>,
   host: string,
   port: number,
 ): Promise<TcpSimServer> {

@@ -92,7 +92,7 @@ export function createKioskStore() {
     /** Applies one device's status delta. */
     applyDeviceDelta(delta: DeviceStatusDelta): void {
       const devices = state.kiosk?.devices.map((d) =>
-        d.id === delta.id ? { ...d, ...delta.changes } : d,
+        d.id === delta.id ? applyDelta(d, delta) : d,
       );
       if (devices) updateKiosk({ devices });
     },
@@ -125,4 +125,13 @@ export function createKioskStore() {
     },
   };
   return store;
+}
+
+/** A device's status after a delta; `reason: null` removes the reason. */
+function applyDelta(device: DeviceStatus, delta: DeviceStatusDelta): DeviceStatus {
+  const { reason, ...changes } = delta.changes;
+  const next: DeviceStatus = { ...device, ...changes };
+  if (reason === null) delete next.reason;
+  else if (reason !== undefined) next.reason = reason;
+  return next;
 }
