@@ -25,19 +25,17 @@ export function runDeviceCommand<T>(
   const controller = new AbortController();
   if (limits.signal?.aborted) return Promise.resolve(cancelled(name));
   return new Promise((resolve) => {
-    let timer: TimerHandle | undefined;
     let settled = false;
     const finish = (result: DeviceResult<T>): void => {
       if (settled) return;
       settled = true;
-      if (timer !== undefined) timers.clearTimeout(timer);
+      timers.clearTimeout(timer);
       limits.signal?.removeEventListener('abort', onAbort);
       if (!result.ok) controller.abort(result.error);
       resolve(result);
     };
     const onAbort = (): void => finish(cancelled(name));
-    limits.signal?.addEventListener('abort', onAbort, { once: true });
-    timer = timers.setTimeout(
+    const timer: TimerHandle = timers.setTimeout(
       () =>
         finish(
           failWith(
@@ -49,6 +47,7 @@ export function runDeviceCommand<T>(
         ),
       limits.timeoutMs,
     );
+    limits.signal?.addEventListener('abort', onAbort, { once: true });
     work(controller.signal).then(finish, (error: unknown) =>
       finish(
         failWith(
