@@ -1,3 +1,4 @@
+import type { DeviceCounters } from '../device/device-counters.js';
 import type { OpenTransport } from '../transport/open-transport.js';
 import { openTransport } from '../transport/open-transport.js';
 import { realTimers } from '../util/timers.js';
@@ -33,6 +34,8 @@ export interface IdCardReaderOptions {
   readonly openTransport?: OpenTransport;
   /** Today's date, to reject birth dates in the future. Default `new Date()`. */
   readonly today?: () => Date;
+  /** Statistics counters (reads, readFailures, timeouts, …). Default in memory. */
+  readonly counters?: DeviceCounters;
   /** Receives operational log entries; they never contain personal data. Default none. */
   readonly log?: (entry: ReaderLogEntry) => void;
 }
@@ -45,8 +48,9 @@ export interface ReaderLogEntry {
   readonly detail?: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** Options with every default filled in. */
-export type ResolvedReaderOptions = Required<IdCardReaderOptions>;
+/** Options with every default filled in (counters stay optional). */
+export type ResolvedReaderOptions = Required<Omit<IdCardReaderOptions, 'counters'>> &
+  Pick<IdCardReaderOptions, 'counters'>;
 
 /** Fills in the defaults. */
 export function resolveReaderOptions(options: IdCardReaderOptions): ResolvedReaderOptions {

@@ -1,8 +1,18 @@
 import type { DeviceError, DeviceStatus } from '../../contract/index.js';
+import { ConnectionKeeper } from '../device/connection-keeper.js';
+import { MemoryCounters } from '../device/device-counters.js';
+import type { DeviceCounters } from '../device/device-counters.js';
+import { succeed } from '../device/device-result.js';
+import type { DeviceResult } from '../device/device-result.js';
+import type {
+  Capabilities,
+  HealthLevel,
+  HealthReport,
+  KioskDevice,
+} from '../device/kiosk-device.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
-import { TransportError, classifyOpenError } from '../transport/transport-error.js';
+import { TransportError } from '../transport/transport-error.js';
 import { StatusTracker } from '../util/status-tracker.js';
-import type { TimerHandle } from '../util/timers.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
 import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
 import { CardPresence } from './card-presence.js';
@@ -41,31 +51,37 @@ export interface IdCardReaderEvents {
   error: DeviceError;
 }
 
+/** One open link to the reader. */
 interface Connection {
   readonly transport: ByteTransport;
   readonly driver: SamDriver;
+  /** The SAM's identity, for health reports. */
+  readonly samId: string;
 }
 
 /**
  * The second-generation ID card reader (SAM / GA 467). `open()` connects and checks the SAM,
  * then polls find card → select → read → decode → ID-number check. A card must leave the
- * field before it is read again. Lost ports are reopened with backoff. Nothing thrown inside
- * the loop escapes; problems become `status`, `error` and `readFailed` events.
+ * field before it is read again. Lost ports are reopened with backoff (ConnectionKeeper).
+ * Nothing thrown inside the loop escapes; problems become `status`, `error` and `readFailed`.
  */
-export class IdCardReader {
+export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
+  /** Device id from configuration. */
+  readonly id: string;
+  /** Always 'idCardReader'. */
+  readonly deviceClass = 'idCardReader' as const;
   private readonly o: ResolvedReaderOptions;
   private readonly events: TypedEmitter<IdCardReaderEvents>;
   private readonly tracker: StatusTracker;
   private readonly card: CardPresence;
-  private running = false;
-  private connection: Connection | undefined;
-  private timer: TimerHandle | undefined;
-  private busy: Promise<void> = Promise.resolve();
-  private reopenAttempts = 0;
+  private readonly keeper: ConnectionKeeper<Connection>;
+  private readonly stats: DeviceCounters;
   private linkFailures = 0;
 
   constructor(options: IdCardReaderOptions) {
     this.o = resolveReaderOptions(options);
+    this.id = this.o.id;
+    this.stats = this.o.counters ?? new MemoryCounters();
     this.events = new TypedEmitter((error) =>
       this.log('idcard.listenerError', { message: String(error) }),
     );
@@ -86,11 +102,39 @@ export class IdCardReader {
         },
       },
     );
+    this.keeper = new ConnectionKeeper<Connection>({
+      port: this.o.port,
+      baudRate: this.o.baudRate,
+      openTransport: this.o.openTransport,
+      timers: this.o.timers,
+      reopenInitialDelayMs: this.o.reopenInitialDelayMs,
+      reopenMaxDelayMs: this.o.reopenMaxDelayMs,
+      tracker: this.tracker,
+      connect: (transport) => this.connect(transport),
+      dispose: (connection) => connection.driver.dispose(),
+      connected: (connection) => {
+        this.linkFailures = 0;
+        this.tracker.online();
+        this.keeper.schedule(() => this.poll(connection), 0);
+      },
+      disconnected: () => this.cardGone(),
+      log: (event, detail) => this.log(`idcard.${event.replace(/^device\./, '')}`, detail),
+    });
   }
 
   /** The current status. */
   get status(): DeviceStatus {
     return this.tracker.status;
+  }
+
+  /** What this reader can do. */
+  get capabilities(): Capabilities {
+    return { fingerprintBlock: this.o.readFingerprint, additionalAddress: true };
+  }
+
+  /** Statistics: reads, readFailures, commands, timeouts, badFrames. */
+  counters(): Readonly<Record<string, number>> {
+    return this.stats.snapshot();
   }
 
   /** Subscribes to an event; returns the function that unsubscribes. */
@@ -103,131 +147,60 @@ export class IdCardReader {
 
   /** Connects and starts polling. Resolves with the status after the first attempt; never rejects. */
   async open(): Promise<DeviceStatus> {
-    if (this.running) return this.status;
-    this.running = true;
-    this.tracker.update({ state: 'starting' });
-    await this.serialise(() => this.connect());
+    await this.keeper.start();
     return this.status;
   }
 
   /** Stops polling and closes the port. */
   async close(): Promise<void> {
-    this.running = false;
-    this.cancelTimer();
-    const connection = this.connection;
-    this.connection = undefined;
-    connection?.driver.dispose();
-    await connection?.transport.close();
-    await this.busy;
+    await this.keeper.stop();
     this.card.forget();
     this.tracker.update({ state: 'offline', reason: 'closed', cardPresent: false });
   }
 
-  /** Runs one step at a time (connect or poll), never two at once, and never lets one throw. */
-  private serialise(step: () => Promise<void>): Promise<void> {
-    const run = async (): Promise<void> => {
-      try {
-        if (this.running) await step();
-      } catch (error) {
-        // A bug, not a device state: report it, then start over with a fresh connection.
-        const description = error instanceof Error ? error.message : String(error);
-        this.tracker.problem('hardwareError', 'internalError', {
-          kind: 'software',
-          action: 'softwareError',
-          description,
-        });
-        this.scheduleReopen();
-      }
-    };
-    this.busy = this.busy.then(run);
-    return this.busy;
-  }
-
-  private schedule(step: () => Promise<void>, ms: number): void {
-    this.cancelTimer();
-    if (!this.running) return;
-    this.timer = this.o.timers.setTimeout(() => {
-      this.timer = undefined;
-      void this.serialise(step);
-    }, ms);
-  }
-
-  private cancelTimer(): void {
-    if (this.timer !== undefined) this.o.timers.clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private async connect(): Promise<void> {
-    if (this.connection !== undefined) await this.drop(this.connection);
-    let transport: ByteTransport;
-    try {
-      transport = await this.o.openTransport(this.o.port, this.o.baudRate);
-    } catch (error) {
-      const cause = error instanceof TransportError ? error : classifyOpenError(error, this.o.port);
-      this.tracker.problem('offline', cause.code, { ...cause, description: cause.message });
-      this.scheduleReopen();
-      return;
+  /**
+   * `internal`: the SAM answers its status check. `external` and `interactive` need a card on
+   * the reader, which the polling loop reads anyway: they report the last state.
+   */
+  async checkHealth(level: HealthLevel): Promise<HealthReport> {
+    const connection = this.keeper.session;
+    if (connection === undefined) {
+      return {
+        level,
+        ok: false,
+        code: this.status.reason ?? 'offline',
+        description: 'not connected',
+      };
     }
-    if (!this.running) {
-      await transport.close();
-      return;
-    }
+    let report: HealthReport | undefined;
+    await this.keeper.serialise(async () => {
+      const sam = await connection.driver.samStatus();
+      report = sam.ok
+        ? { level, ok: true, code: 'ok', description: `SAM ${connection.samId} answers` }
+        : { level, ok: false, code: sam.error.code, description: sam.error.description };
+    });
+    return report ?? { level, ok: false, code: 'closed', description: 'reader closed' };
+  }
+
+  private async connect(transport: ByteTransport): Promise<DeviceResult<Connection>> {
     const driver = new SamDriver(transport, {
       commandTimeoutMs: this.o.commandTimeoutMs,
       timers: this.o.timers,
     });
-    const connection = { transport, driver };
-    this.connection = connection;
-    transport.onClose((cause) => this.lost(connection, cause));
     const sam = await driver.samStatus();
-    if (this.connection !== connection) return;
     if (!sam.ok) {
-      this.tracker.problem('hardwareError', sam.error.code, sam.error);
-      await this.drop(connection);
-      this.scheduleReopen();
-      return;
+      driver.dispose();
+      return sam;
     }
     const samId = await driver.samId();
-    this.log('idcard.opened', {
-      port: transport.description,
-      samId: samId.ok ? samId.value.formatted : 'unknown',
-    });
-    this.reopenAttempts = 0;
-    this.linkFailures = 0;
-    this.tracker.online();
-    this.schedule(() => this.poll(connection), 0);
-  }
-
-  private lost(connection: Connection, cause: TransportError | undefined): void {
-    if (this.connection !== connection || !this.running) return;
-    this.connection = undefined;
-    connection.driver.dispose();
-    this.cancelTimer();
-    this.cardGone();
-    const error = cause ?? new TransportError('closed', `${this.o.port}: closed`);
-    this.tracker.problem('offline', error.code, { ...error, description: error.message });
-    this.scheduleReopen();
-  }
-
-  private async drop(connection: Connection): Promise<void> {
-    if (this.connection === connection) this.connection = undefined;
-    connection.driver.dispose();
-    await connection.transport.close();
-  }
-
-  private scheduleReopen(): void {
-    const delay = Math.min(
-      this.o.reopenMaxDelayMs,
-      this.o.reopenInitialDelayMs * 2 ** this.reopenAttempts,
-    );
-    this.reopenAttempts = Math.min(this.reopenAttempts + 1, 30);
-    this.log('idcard.reopenScheduled', { delayMs: delay });
-    this.schedule(() => this.connect(), delay);
+    const formatted = samId.ok ? samId.value.formatted : 'unknown';
+    this.log('idcard.samChecked', { samId: formatted });
+    return succeed({ transport, driver, samId: formatted });
   }
 
   private async poll(connection: Connection): Promise<void> {
     const found = await connection.driver.findCard();
-    if (this.connection !== connection) return;
+    if (!this.keeper.isCurrent(connection)) return;
     if (!found.ok) {
       this.commandFailed(connection, found.error);
     } else {
@@ -236,8 +209,8 @@ export class IdCardReader {
       if (found.value) await this.cardInField(connection);
       else if (this.card.missed()) this.announceRemoval();
     }
-    if (this.connection === connection)
-      this.schedule(() => this.poll(connection), this.o.pollIntervalMs);
+    if (this.keeper.isCurrent(connection))
+      this.keeper.schedule(() => this.poll(connection), this.o.pollIntervalMs);
   }
 
   private async cardInField(connection: Connection): Promise<void> {
@@ -246,13 +219,13 @@ export class IdCardReader {
     if (!shouldRead) return;
     const { driver } = connection;
     const selected = await driver.selectCard();
-    if (this.connection !== connection) return;
+    if (!this.keeper.isCurrent(connection)) return;
     const read = !selected.ok
       ? selected
       : this.o.readFingerprint
         ? await driver.readWithFingerprint()
         : await driver.readTextAndPhoto();
-    if (this.connection !== connection) return;
+    if (!this.keeper.isCurrent(connection)) return;
     if (!read.ok) {
       this.card.readFailed();
       const { code, kind, action, description } = read.error;
@@ -265,12 +238,14 @@ export class IdCardReader {
       this.readFailed(result.failure);
       return;
     }
+    this.stats.add('reads');
     this.log('idcard.read', { cardType: result.card.identity.cardType });
     this.events.emit('cardInserted', result.card);
   }
 
   private readFailed(failure: ReadFailure): void {
     const { errorCode, kind, action, description } = failure;
+    this.stats.add('readFailures');
     this.log('idcard.readFailed', { errorCode, kind, action, description });
     this.events.emit('readFailed', { errorCode, action });
   }
@@ -287,10 +262,10 @@ export class IdCardReader {
 
   private commandFailed(connection: Connection, error: SamError): void {
     this.log('idcard.commandFailed', { code: error.code });
+    this.stats.add(error.code === 'timeout' ? 'timeouts' : 'commandFailures');
     if (error.code === 'writeFailed') {
       // The port is unusable even if the OS has not closed it yet: treat it as lost and reopen.
-      this.lost(connection, new TransportError('writeFailed', error.description));
-      void connection.transport.close();
+      this.keeper.fail(connection, new TransportError('writeFailed', error.description));
       return;
     }
     // A SW3 failure code is the SAM speaking: trust it at once. Link errors may be noise.
