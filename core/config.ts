@@ -54,8 +54,8 @@ export const KioskConfig = z.strictObject({
         .strictObject({
           /** Serial path (/dev/ttyUSB0, COM3), `tcp:HOST:PORT`, or "simulator". */
           port: z.string().min(1).default(SIMULATED_PORT),
-          /** Baud rate; SAM readers default to 115200. */
-          baud: z.number().int().positive().default(115_200),
+          /** Baud rate, or "auto" to probe 115200, 9600, 57600, 38400, 19200 at each (re)connect. */
+          baud: z.union([z.number().int().positive(), z.literal('auto')]).default('auto'),
           /** Card polling interval in ms. */
           pollIntervalMs: z.number().int().min(100).max(10_000).default(500),
         })

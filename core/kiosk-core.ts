@@ -64,7 +64,7 @@ export async function startKioskCore(
     if (readerPort === SIMULATED_PORT && !options.idCardReader) {
       const sims = await spawnReady<SimReady>(
         process.execPath,
-        [`${distDir}/sim/sim-host.js`, '--baud', String(config.devices.idCardReader.baud)],
+        [`${distDir}/sim/sim-host.js`, '--baud', String(simulatorBaud(config))],
         'sim.ready',
         log,
       );
@@ -193,4 +193,10 @@ export async function startKioskCore(
     await stopChildren();
     throw error;
   }
+}
+
+/** The rate the embedded reader simulator runs at: the configured one, 115200 under "auto". */
+function simulatorBaud(config: KioskConfig): number {
+  const baud = config.devices.idCardReader.baud;
+  return baud === 'auto' ? 115_200 : baud;
 }

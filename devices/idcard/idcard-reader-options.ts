@@ -1,4 +1,5 @@
 import type { DeviceCounters } from '../device/device-counters.js';
+import type { BaudSetting } from './auto-baud.js';
 import type { OpenTransport } from '../transport/open-transport.js';
 import { openTransport } from '../transport/open-transport.js';
 import { realTimers } from '../util/timers.js';
@@ -10,8 +11,8 @@ export interface IdCardReaderOptions {
   readonly port: string;
   /** Device id in status and errors. Default "idCardReader". */
   readonly id?: string;
-  /** Serial baud rate. Default 115200 (the most common SAM rate). */
-  readonly baudRate?: number;
+  /** Serial baud rate, or 'auto' to probe 115200, 9600, 57600, 38400, 19200. Default 115200. */
+  readonly baudRate?: BaudSetting;
   /** Pause between two find-card polls. Default 500 ms. */
   readonly pollIntervalMs?: number;
   /** Reply timeout of each SAM command. Default 5000 ms. */

@@ -15,6 +15,7 @@ import { TransportError } from '../transport/transport-error.js';
 import { StatusTracker } from '../util/status-tracker.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
 import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
+import { AutoBaud } from './auto-baud.js';
 import { CardPresence } from './card-presence.js';
 import { interpretReadout } from './card-readout.js';
 import type { ReadCard, ReadFailure } from './card-readout.js';
@@ -76,6 +77,7 @@ export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
   private readonly card: CardPresence;
   private readonly keeper: ConnectionKeeper<Connection>;
   private readonly stats: DeviceCounters;
+  private readonly autoBaud: AutoBaud | undefined;
   private linkFailures = 0;
 
   constructor(options: IdCardReaderOptions) {
@@ -102,10 +104,17 @@ export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
         },
       },
     );
+    const fixedBaud = this.o.baudRate === 'auto' ? undefined : this.o.baudRate;
+    this.autoBaud =
+      fixedBaud === undefined
+        ? new AutoBaud(this.o.openTransport, (baudRate, tried) =>
+            this.log('idcard.baudFound', { baudRate, tried: tried.join(',') }),
+          )
+        : undefined;
     this.keeper = new ConnectionKeeper<Connection>({
       port: this.o.port,
-      baudRate: this.o.baudRate,
-      openTransport: this.o.openTransport,
+      baudRate: fixedBaud ?? 0,
+      openTransport: this.autoBaud?.openTransport ?? this.o.openTransport,
       timers: this.o.timers,
       reopenInitialDelayMs: this.o.reopenInitialDelayMs,
       reopenMaxDelayMs: this.o.reopenMaxDelayMs,
@@ -129,7 +138,8 @@ export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
 
   /** What this reader can do. */
   get capabilities(): Capabilities {
-    return { fingerprintBlock: this.o.readFingerprint, additionalAddress: true };
+    const baudRate = this.autoBaud?.baudRate ?? this.o.baudRate;
+    return { fingerprintBlock: this.o.readFingerprint, additionalAddress: true, baudRate };
   }
 
   /** Statistics: reads, readFailures, commands, timeouts, badFrames. */
@@ -190,6 +200,7 @@ export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
     const sam = await driver.samStatus();
     if (!sam.ok) {
       driver.dispose();
+      this.autoBaud?.forget();
       return sam;
     }
     const samId = await driver.samId();

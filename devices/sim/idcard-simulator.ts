@@ -18,6 +18,10 @@ export const SIM_FAULTS = {
   slow: { once: false, description: 'every reply is delayed by slowDelayMs' },
   truncated: { once: true, description: 'the next reply stops after half its bytes' },
   samFailure: { once: false, description: 'every command answers SW3 60 (SAM self-test failed)' },
+  baudMismatch: {
+    once: false,
+    description: 'the host is at another baud rate: every reply arrives as same-length noise',
+  },
 } as const satisfies FaultTable;
 
 /** The name of a simulator fault. */
@@ -219,6 +223,8 @@ export class IdCardSimulator implements DeviceSimulator<SimFault> {
     if (fault === 'truncated') bytes = frame.slice(0, Math.floor(frame.length / 2));
     // 0xAA is left out so garbage can never contain a preamble: the fault is noise, not a frame.
     if (fault === 'garbage') bytes = concatBytes(garbageBytes(this.random, 0xaa), frame);
+    // A UART at the wrong rate sees framing errors: as many bytes, none of them meaningful.
+    if (fault === 'baudMismatch') bytes = frame.map(() => Math.floor(this.random() * 0xaa));
     const transport = this.transport;
     if (transport === undefined) return;
     await writePaced(

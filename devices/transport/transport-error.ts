@@ -10,6 +10,7 @@ export type TransportErrorCode =
   | 'openFailed'
   | 'writeFailed'
   | 'disconnected'
+  | 'noAnswer'
   | 'closed';
 
 /** What a person must do about each transport failure, and whose fault it is. */
@@ -25,6 +26,7 @@ const TRANSPORT_ERROR_ACTIONS: Record<
   openFailed: { kind: 'hardware', action: 'maintenance' },
   writeFailed: { kind: 'hardware', action: 'reset' },
   disconnected: { kind: 'hardware', action: 'maintenance' },
+  noAnswer: { kind: 'hardware', action: 'maintenance' },
   closed: { kind: 'software', action: 'reset' },
 };
 
