@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
 import { KioskClient } from '../contract/index.js';
 import { KioskServer } from '../core/kiosk-server.js';
+import { notOffered } from '../core/command-handlers.js';
 import { createLogger } from '../core/log.js';
 import { percentile, report } from './result.js';
 
@@ -33,6 +34,9 @@ const server = new KioskServer({
   handlers: {
     'Kiosk.GetState': async () => ({ completionCode: 'success', payload: state }),
     'Session.End': async () => ({ completionCode: 'success', payload: {} }),
+    'Device.CheckHealth': notOffered,
+    'Device.GetCounters': notOffered,
+    'Camera.ReportStatus': notOffered,
   },
   log: createLogger('silent'),
 });

@@ -1,5 +1,6 @@
 export * from './completion-codes.js';
 export * from './device-status.js';
+export * from './device-commands.js';
 export * from './services.js';
 export * from './identity.js';
 export * from './masking.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deviceCommands } from './device-commands.js';
 import { DeviceError, DeviceStatus, DeviceStatusDelta, ErrorAction } from './device-status.js';
 import { MaskedIdentity } from './identity.js';
 import { ServiceAvailability } from './services.js';
@@ -33,6 +34,17 @@ export const UiTimeouts = z.strictObject({
 });
 export type UiTimeouts = z.infer<typeof UiTimeouts>;
 
+/** The camera the renderer opens for photos (the kiosk's face camera). */
+export const CameraSettings = z.strictObject({
+  /** A substring of the camera's label to pick it (e.g. "USB2.0 HD"); the first camera if absent. */
+  labelContains: z.string().min(1).max(128).optional(),
+  /** Requested capture width in pixels. */
+  width: z.number().int().min(160).max(4096),
+  /** Requested capture height in pixels. */
+  height: z.number().int().min(120).max(4096),
+});
+export type CameraSettings = z.infer<typeof CameraSettings>;
+
 /** A snapshot of everything the home screen needs. */
 export const KioskState = z.strictObject({
   /** This kiosk's id, from configuration (shown small, for staff). */
@@ -45,6 +57,8 @@ export const KioskState = z.strictObject({
   session: SessionState,
   /** Timeouts of the citizen screens. */
   uiTimeouts: UiTimeouts,
+  /** Which camera the renderer opens, when one is configured. */
+  camera: CameraSettings.optional(),
 });
 export type KioskState = z.infer<typeof KioskState>;
 
@@ -76,6 +90,7 @@ export const commands = {
     completion: Empty,
     events: {},
   },
+  ...deviceCommands,
 } as const satisfies Record<
   string,
   { payload: z.ZodType; completion: z.ZodType; events: Record<string, z.ZodType> }

@@ -33,3 +33,11 @@ export type CommandHandlers = {
     ctx: CommandContext<N>,
   ) => Promise<HandlerOutcome<N>>;
 };
+
+/** A handler for a command this core instance does not offer (tests, benches). */
+export async function notOffered(): Promise<{
+  completionCode: 'unsupportedCommand';
+  errorDescription: string;
+}> {
+  return { completionCode: 'unsupportedCommand', errorDescription: 'not offered here' };
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UiTimeouts } from '../contract/index.js';
+import { DevicesConfig } from './device-config.js';
 
 /**
  * The core's configuration: a JSON file (KIOSK_CONFIG) overlaid by environment variables.
@@ -10,8 +11,7 @@ import { UiTimeouts } from '../contract/index.js';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
-/** The special port value that makes the core start the device simulators itself. */
-export const SIMULATED_PORT = 'simulator';
+export { SIMULATED_PORT } from './device-config.js';
 
 export const KioskConfig = z.strictObject({
   /** This kiosk's id as registered with the central platform. */
@@ -48,20 +48,8 @@ export const KioskConfig = z.strictObject({
       maxConnections: z.number().int().positive().max(64).default(8),
     })
     .prefault({}),
-  devices: z
-    .strictObject({
-      idCardReader: z
-        .strictObject({
-          /** Serial path (/dev/ttyUSB0, COM3), `tcp:HOST:PORT`, or "simulator". */
-          port: z.string().min(1).default(SIMULATED_PORT),
-          /** Baud rate, or "auto" to probe 115200, 9600, 57600, 38400, 19200 at each (re)connect. */
-          baud: z.union([z.number().int().positive(), z.literal('auto')]).default('auto'),
-          /** Card polling interval in ms. */
-          pollIntervalMs: z.number().int().min(100).max(10_000).default(500),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
+  /** The devices of this kiosk (see device-config.ts). */
+  devices: DevicesConfig,
   platform: z
     .strictObject({
       /** Base URL of the central platform, or "embedded" for the local reference platform. */

@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { unsolicited, type DeviceStatus, type SessionEndReason } from '../contract/index.js';
+import { join } from 'node:path';
+import { unsolicited, type SessionEndReason } from '../contract/index.js';
 import type { CardIdentity } from '../devices/index.js';
 import { CitizenSession } from './citizen-session.js';
 import type { CommandHandlers } from './command-handlers.js';
-import { SIMULATED_PORT, type KioskConfig } from './config.js';
+import type { KioskConfig } from './config.js';
 import { DeviceRegistry } from './device-registry.js';
-import { createIdCardReader, type IdCardReaderLike } from './id-card-reader-wiring.js';
+import { CounterStore } from './counter-store.js';
+import { buildDevices, usesSimulators } from './device-factories.js';
+import { DeviceManager } from './device-manager.js';
+import { cameraSettings, deviceCommandHandlers } from './device-command-handlers.js';
 import { KioskServer } from './kiosk-server.js';
 import type { Logger } from './log.js';
 import { PlatformMonitor } from './platform-monitor.js';
@@ -22,8 +26,6 @@ export interface KioskCoreOptions {
   rendererDir?: string;
   /** Folder of the built helper processes (default: dist/ beside the bundle). */
   distDir?: string;
-  /** Replaces the ID-card reader (tests). */
-  idCardReader?: IdCardReaderLike;
 }
 
 /** A running core. */
@@ -42,7 +44,7 @@ export interface RunningKioskCore {
 
 interface SimReady {
   control: string;
-  ports: { idCardReader: string };
+  ports: Record<string, string>;
 }
 
 /**
@@ -59,9 +61,9 @@ export async function startKioskCore(
   const children: ReadyChild<unknown>[] = [];
   const stopChildren = () => Promise.all(children.map((c) => c.stop()));
   try {
-    let readerPort = config.devices.idCardReader.port;
+    let simulatorPorts: Record<string, string> = {};
     let simControl: string | undefined;
-    if (readerPort === SIMULATED_PORT && !options.idCardReader) {
+    if (usesSimulators(config.devices)) {
       const sims = await spawnReady<SimReady>(
         process.execPath,
         [`${distDir}/sim/sim-host.js`, '--baud', String(simulatorBaud(config))],
@@ -69,9 +71,9 @@ export async function startKioskCore(
         log,
       );
       children.push(sims);
-      readerPort = sims.ready.ports.idCardReader;
+      simulatorPorts = sims.ready.ports;
       simControl = sims.ready.control;
-      log.info({ simControl, readerPort }, 'simulators.ready');
+      log.info({ simControl, ports: simulatorPorts }, 'simulators.ready');
     }
     let platformUrl = config.platform.url;
     if (platformUrl === 'embedded') {
@@ -107,22 +109,16 @@ export async function startKioskCore(
       broadcast(unsolicited('Session.Ended', { reason }));
     };
 
-    const reader =
-      options.idCardReader ??
-      createIdCardReader({ ...config.devices.idCardReader, port: readerPort }, log);
-    const readerStatus: DeviceStatus = {
-      id: 'idCardReader',
-      deviceClass: 'idCardReader',
-      state: 'starting',
-    };
-    registry.register(readerStatus);
-    reader.on('status', ({ id: _id, deviceClass: _class, ...fields }) =>
-      registry.update('idCardReader', fields),
-    );
-    reader.on('error', (error) => {
-      log.warn({ errorCode: error.errorCode, action: error.action }, 'device.error');
-      broadcast(unsolicited('Device.Error', error));
+    const counters = new CounterStore(join(config.dataDir, 'device-counters.json'), log);
+    const devices = buildDevices(config.devices, { simulatorPorts, counters, log });
+    const manager = new DeviceManager({
+      registry,
+      counters,
+      log,
+      sinks: { error: (error) => broadcast(unsolicited('Device.Error', error)) },
     });
+    for (const device of devices.all) manager.add(device);
+    const reader = devices.idCardReader;
     reader.on('cardInserted', ({ identity, masked }) => {
       session.start(identity, masked);
       log.info({ cardType: masked.cardType, idNumber: masked.maskedIdNumber }, 'session.start');
@@ -144,12 +140,14 @@ export async function startKioskCore(
           devices: registry.list(),
           session: session.state,
           uiTimeouts: config.ui,
+          ...(devices.camera ? { camera: cameraSettings(config) } : {}),
         },
       }),
       'Session.End': async ({ payload }) => {
         endSession(payload.reason);
         return { completionCode: 'success', payload: {} };
       },
+      ...deviceCommandHandlers(manager, devices.camera),
     };
 
     const server = new KioskServer({
@@ -174,8 +172,8 @@ export async function startKioskCore(
       log,
     );
     await platform.start();
-    // A reader that cannot open reports offline and keeps retrying; the core serves regardless.
-    void reader.open().catch((error: unknown) => log.warn({ err: error }, 'idcard.openFailed'));
+    // Devices that cannot open report offline and keep retrying; the core serves regardless.
+    manager.openAll();
 
     return {
       port,
@@ -184,7 +182,7 @@ export async function startKioskCore(
       platformUrl,
       stop: async () => {
         platform.stop();
-        await reader.close().catch(() => undefined);
+        await manager.closeAll();
         await server.close();
         await stopChildren();
       },

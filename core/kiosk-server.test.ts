@@ -6,7 +6,7 @@ import {
   WS_TOKEN_PREFIX,
   type KioskState,
 } from '../contract/index.js';
-import type { CommandHandlers } from './command-handlers.js';
+import { notOffered, type CommandHandlers } from './command-handlers.js';
 import { KioskServer } from './kiosk-server.js';
 import { createLogger } from './log.js';
 import { until } from '../test/support/until.js';
@@ -34,6 +34,9 @@ const handlers: CommandHandlers = {
     return { completionCode: 'success', payload: STATE };
   },
   'Session.End': async () => ({ completionCode: 'success', payload: {} }),
+  'Device.CheckHealth': notOffered,
+  'Device.GetCounters': notOffered,
+  'Camera.ReportStatus': notOffered,
 };
 
 beforeEach(async () => {

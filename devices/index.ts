@@ -37,3 +37,15 @@ export { decodeTextBlock, encodeTextBlock } from './idcard/text-block.js';
 
 export type { Timers } from './util/timers.js';
 export { realTimers } from './util/timers.js';
+
+export type {
+  Capabilities,
+  CommonDeviceEvents,
+  HealthLevel,
+  HealthReport,
+  KioskDevice,
+} from './device/kiosk-device.js';
+export { MemoryCounters } from './device/device-counters.js';
+export type { DeviceCounters } from './device/device-counters.js';
+export type { CommandLimits } from './device/device-command.js';
+export type { DeviceFailure, DeviceResult } from './device/device-result.js';

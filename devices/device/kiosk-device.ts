@@ -1,25 +1,15 @@
-import type { DeviceClass, DeviceError, DeviceStatus } from '../../contract/index.js';
+import type {
+  DeviceClass,
+  DeviceError,
+  DeviceStatus,
+  HealthLevel,
+  HealthReport,
+} from '../../contract/index.js';
 import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
 import type { CommandLimits } from './device-command.js';
 
-/**
- * How deep a health check goes (UnifiedPOS checkHealth): `internal` = self-test without media,
- * `external` = moves or prints media (a test slip, a card to the gate and back), `interactive`
- * = needs a person at the machine (present a finger, tap a card).
- */
-export type HealthLevel = 'internal' | 'external' | 'interactive';
-
-/** The result of a health check, for the technician console and the heartbeat. */
-export interface HealthReport {
-  /** The level that was checked. */
-  readonly level: HealthLevel;
-  /** True when the device passed. */
-  readonly ok: boolean;
-  /** Machine-readable result: "ok" or a failure code. */
-  readonly code: string;
-  /** Technician-facing summary, e.g. "firmware 1.2, paper low, cutter ok". */
-  readonly description: string;
-}
+// Health levels and reports are contract types: the technician console asks for them.
+export type { HealthLevel, HealthReport } from '../../contract/index.js';
 
 /** What a device can do, declared by its driver (e.g. printer: cut, nativeQr; reader: fingerprint). */
 export type Capabilities = Readonly<Record<string, boolean | number | string>>;
@@ -37,6 +27,8 @@ export interface CommonDeviceEvents {
  * CardDispenser, BarcodeScanner, DocumentScanner, …). `open()` connects and keeps the device
  * connected (reopening with backoff); it never rejects: problems become status and errors.
  * Class commands take CommandLimits (timeout + AbortSignal) and resolve to DeviceResult.
+ * Health levels: internal = self-test without media, external = moves or prints media,
+ * interactive = needs a person at the machine.
  */
 export interface KioskDevice<Events extends CommonDeviceEvents = CommonDeviceEvents> {
   /** Stable device id from configuration. */

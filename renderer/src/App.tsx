@@ -21,7 +21,7 @@ export interface AppProps {
 /** The kiosk's citizen UI, driven entirely by `client`. */
 export function App({ client, store: givenStore, clock = realClock }: AppProps) {
   const [store] = useState(() => givenStore ?? createKioskStore());
-  useEffect(() => bindClient(client, store), [client, store]);
+  useEffect(() => bindClient(client, store, globalThis.navigator?.mediaDevices), [client, store]);
   const context = useMemo(() => ({ client, store, clock }), [client, store, clock]);
   return (
     <KioskContext.Provider value={context}>

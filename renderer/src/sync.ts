@@ -1,23 +1,40 @@
-import type { KioskClient, SessionEndReason } from '../../contract/index.js';
+import type { KioskClient, KioskState, SessionEndReason } from '../../contract/index.js';
+import { startCameraReporter } from './camera/camera-reporter.js';
 import type { KioskStore } from './store.js';
 
 /** What the renderer uses of a KioskClient; tests pass a fake. */
 export type KioskClientLike = Pick<KioskClient, 'connection' | 'onConnection' | 'on' | 'execute'>;
 
 /** Fetches Kiosk.GetState into the store; a failure leaves the store as it was. */
-export async function refreshState(client: KioskClientLike, store: KioskStore): Promise<void> {
+export async function refreshState(
+  client: KioskClientLike,
+  store: KioskStore,
+): Promise<KioskState | undefined> {
   const result = await client.execute('Kiosk.GetState', {});
-  if (result.kind === 'completed' && result.completionCode === 'success') {
-    store.applyKioskState(result.payload);
-  }
+  if (result.kind !== 'completed' || result.completionCode !== 'success') return undefined;
+  store.applyKioskState(result.payload);
+  return result.payload;
 }
 
-/** Feeds the client's connection and events into the store; returns the unsubscribe function. */
-export function bindClient(client: KioskClientLike, store: KioskStore): () => void {
+/**
+ * Feeds the client's connection and events into the store, and (when the kiosk has a camera)
+ * reports the camera to the core after every (re)connect; returns the unsubscribe function.
+ */
+export function bindClient(
+  client: KioskClientLike,
+  store: KioskStore,
+  media?: Parameters<typeof startCameraReporter>[2],
+): () => void {
+  let camera: ReturnType<typeof startCameraReporter> | undefined;
   const onConnection = (state: KioskClientLike['connection']): void => {
     store.setConnection(state);
-    // Every (re)connect: the core may have changed anything, a session included.
-    if (state === 'open') void refreshState(client, store);
+    // Every (re)connect: the core may have changed anything, a session included, and a
+    // restarted core knows nothing of the camera.
+    if (state !== 'open') return;
+    void refreshState(client, store).then((kiosk) => {
+      camera?.stop();
+      camera = kiosk?.camera ? startCameraReporter(client, kiosk.camera, media) : undefined;
+    });
   };
   const unsubscribe = [
     client.onConnection(onConnection),
@@ -33,7 +50,10 @@ export function bindClient(client: KioskClientLike, store: KioskStore): () => vo
     client.on('Device.StatusChanged', (delta) => store.applyDeviceDelta(delta)),
   ];
   onConnection(client.connection);
-  return () => unsubscribe.forEach((off) => off());
+  return () => {
+    camera?.stop();
+    unsubscribe.forEach((off) => off());
+  };
 }
 
 /**
