@@ -1,9 +1,9 @@
-import type { KioskClient, KioskState, SessionEndReason } from '../../contract/index.js';
+import type { KioskState, SessionEndReason } from '../../contract/index.js';
+import type { KioskClientLike } from './kiosk-client-like.js';
 import { startCameraReporter } from './camera/camera-reporter.js';
 import type { KioskStore } from './store.js';
 
-/** What the renderer uses of a KioskClient; tests pass a fake. */
-export type KioskClientLike = Pick<KioskClient, 'connection' | 'onConnection' | 'on' | 'execute'>;
+export type { KioskClientLike } from './kiosk-client-like.js';
 
 /** Fetches Kiosk.GetState into the store; a failure leaves the store as it was. */
 export async function refreshState(

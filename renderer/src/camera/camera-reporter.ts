@@ -1,5 +1,5 @@
 import type { CameraSettings } from '../../../contract/index.js';
-import type { KioskClientLike } from '../sync.js';
+import type { KioskClientLike } from '../kiosk-client-like.js';
 import { probeCamera } from './camera-probe.js';
 import type { CameraFinding, MediaDevicesLike } from './camera-probe.js';
 
