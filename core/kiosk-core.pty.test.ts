@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -8,6 +12,7 @@ import { IdCardSimulator } from '../devices/sim/idcard-simulator.js';
 import { createPtyPair, type PtyPair } from '../devices/sim/pty-pair.js';
 import { parseSimCard } from '../devices/sim/sim-card.js';
 import { parseConfig } from './config.js';
+import { writeCoreEndpoint } from './core-endpoint.js';
 import { startKioskCore, type RunningKioskCore } from './kiosk-core.js';
 import { createLogger } from './log.js';
 import { until } from '../test/support/until.js';
@@ -19,6 +24,7 @@ import { until } from '../test/support/until.js';
  */
 
 const TOKEN = 'c'.repeat(64);
+const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-core-pty-'));
 let pty: PtyPair;
 let simulator: IdCardSimulator;
 let platform: Server;
@@ -50,6 +56,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => platform.listen(0, '127.0.0.1', resolve));
   const config = parseConfig({
     kioskId: 'PTY-TEST-1',
+    dataDir,
     server: { port: 0 },
     devices: { idCardReader: { port: pty.a, pollIntervalMs: 200 } },
     platform: { url: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/` },
@@ -132,5 +139,29 @@ describe('kiosk core over a real PTY', () => {
     expect(failed.payload).toMatchObject({ errorCode: 'invalidIdNumber' });
     expect((await state()).session.active).toBe(false);
     simulator.remove();
+  });
+
+  it('the technician CLI shows every device from the running core and runs a health check', async () => {
+    writeCoreEndpoint(dataDir, { wsUrl: `ws://127.0.0.1:${core.port}/ws`, token: TOKEN, pid: 1 });
+    // Asynchronously: the core under test runs in this process and must keep answering.
+    const cli = (...args: string[]) =>
+      new Promise<{ stdout: string; status: number }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'core/cli/devices-cli.ts', ...args],
+          { encoding: 'utf8', env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: '' } },
+          (error, stdout) => resolve({ stdout, status: error ? Number(error.code) : 0 }),
+        );
+      });
+    const status = await cli('status');
+    expect(status.stdout).toContain('kiosk PTY-TEST-1');
+    expect(status.stdout).toMatch(/idCardReader\s+idCardReader\s+online/);
+    expect(status.stdout).toMatch(/camera\s+camera\s+starting/);
+    expect(status.status).toBe(1); // the camera has no renderer here
+    const health = await cli('test', 'idCardReader');
+    expect(health.stdout).toMatch(/idCardReader internal: OK ok — SAM .* answers/);
+    expect(health.status).toBe(0);
+    expect((await cli('test', 'nothing')).status).toBe(1);
+    expect((await cli('test')).status).toBe(2);
   });
 });

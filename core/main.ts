@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type KioskConfig } from './config.js';
+import { removeCoreEndpoint, writeCoreEndpoint } from './core-endpoint.js';
 import { startKioskCore } from './kiosk-core.js';
 import { createLogger } from './log.js';
 
@@ -35,6 +36,8 @@ process.on('uncaughtException', (error) => {
 
 try {
   const core = await startKioskCore(config, { token, log });
+  const wsUrl = `${core.url.replace(/^http/, 'ws').replace(/\/$/, '')}/ws`;
+  writeCoreEndpoint(config.dataDir, { wsUrl, token, pid: process.pid });
   log.info(
     { port: core.port, url: core.url, simControl: core.simControl, kioskId: config.kioskId },
     'core.ready',
@@ -45,6 +48,7 @@ try {
     stopping = true;
     log.info({ signal }, 'core.stopping');
     await core.stop();
+    removeCoreEndpoint(config.dataDir);
     log.info('core.stopped');
     process.exit(0);
   };

@@ -55,7 +55,7 @@ describe('decoding a captured read reply', () => {
 describe('npm run devices -- decode sam-idcard', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-decode-'));
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'devices/cli/devices-cli.ts', ...args], {
+    spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/devices-cli.ts', ...args], {
       encoding: 'utf8',
     });
 

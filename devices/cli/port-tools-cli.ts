@@ -3,37 +3,19 @@ import { SerialPort } from 'serialport';
 import { decodeCapturedRead } from '../idcard/captured-read.js';
 import { probeSamReader } from '../idcard/sam-probe.js';
 
-/**
- * Technician device CLI: `npm run devices -- <command>`.
- *   list                          serial ports the OS reports (PTYs are not listed)
- *   probe <port>                  is a SAM ID-card reader there, and at which baud rate?
- *   decode sam-idcard <file>      decode a captured ID-card reader reply (binary) to JSON
- * Exit codes: 0 ok, 1 the input could not be decoded, 2 usage.
+/*
+ * The technician CLI's commands that work on a port directly, without the kiosk core (the entry
+ * is core/cli/devices-cli.ts). Each sets process.exitCode: 0 ok, 1 not found / not decodable,
+ * 2 usage.
  */
 
-const USAGE = `usage: npm run devices -- <command>
-  list                        list serial ports (USB-serial adapters, COM ports)
+/** Usage lines of these commands. */
+export const PORT_TOOLS_USAGE = `  list                        list serial ports (USB-serial adapters, COM ports)
   probe <port>                find a SAM ID-card reader on a port (115200, 9600, 57600, 38400, 19200)
   decode sam-idcard <file>    decode a captured reply to "read card" (30 01 / 30 10) as JSON`;
 
-const [command, ...args] = process.argv.slice(2);
-
-switch (command) {
-  case 'list':
-    await list();
-    break;
-  case 'probe':
-    await probe(args[0]);
-    break;
-  case 'decode':
-    await decode(args[0], args[1]);
-    break;
-  default:
-    console.error(USAGE);
-    process.exitCode = 2;
-}
-
-async function list(): Promise<void> {
+/** Lists the serial ports the OS reports. */
+export async function list(): Promise<void> {
   const ports = await SerialPort.list();
   if (ports.length === 0)
     console.error('no serial ports found (pseudo-terminals are never listed)');
@@ -43,9 +25,10 @@ async function list(): Promise<void> {
   }
 }
 
-async function probe(port: string | undefined): Promise<void> {
+/** Finds a SAM reader and its baud rate on `port`. */
+export async function probe(port: string | undefined): Promise<void> {
   if (!port) {
-    console.error(USAGE);
+    console.error(`usage:\n${PORT_TOOLS_USAGE}`);
     process.exitCode = 2;
     return;
   }
@@ -62,9 +45,13 @@ async function probe(port: string | undefined): Promise<void> {
   process.exitCode = 1;
 }
 
-async function decode(protocol: string | undefined, file: string | undefined): Promise<void> {
+/** Decodes a captured reader reply to JSON. */
+export async function decode(
+  protocol: string | undefined,
+  file: string | undefined,
+): Promise<void> {
   if (protocol !== 'sam-idcard' || !file) {
-    console.error(USAGE);
+    console.error(`usage:\n${PORT_TOOLS_USAGE}`);
     process.exitCode = 2;
     return;
   }

@@ -1,0 +1,34 @@
+import { PORT_TOOLS_USAGE, decode, list, probe } from '../../devices/cli/port-tools-cli.js';
+import { CORE_TOOLS_USAGE, status, test } from './core-status-cli.js';
+
+/**
+ * Technician device CLI: `npm run devices -- <command>`. Port tools work without the core (for
+ * a device not yet configured); status and test ask the running core, which owns the ports.
+ */
+
+const USAGE = `usage: npm run devices -- <command>
+${PORT_TOOLS_USAGE}
+${CORE_TOOLS_USAGE}`;
+
+const [command, ...args] = process.argv.slice(2);
+
+switch (command) {
+  case 'list':
+    await list();
+    break;
+  case 'probe':
+    await probe(args[0]);
+    break;
+  case 'decode':
+    await decode(args[0], args[1]);
+    break;
+  case 'status':
+    await status();
+    break;
+  case 'test':
+    await test(args[0], args[1]);
+    break;
+  default:
+    console.error(USAGE);
+    process.exitCode = 2;
+}
