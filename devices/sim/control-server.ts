@@ -1,10 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { maskIdentity } from '../idcard/card-readout.js';
-import { SIM_FAULTS, isSimFault } from './idcard-simulator.js';
-import type { IdCardSimulator } from './idcard-simulator.js';
-import { demoCard, parseSimCard } from './sim-card.js';
+import { SimControlError, SimRouteError, runControlAction } from './simulated-device.js';
+import type { SimulatedDevice } from './simulated-device.js';
 
 /** The running control API. */
 export interface ControlServer {
@@ -28,44 +26,21 @@ class HttpError extends Error {
 
 /**
  * HTTP control API of the simulators, on 127.0.0.1 only:
- *   POST /idcard/card (optional SimCard JSON; empty = demo card) · DELETE /idcard/card
- *   POST /idcard/fault {"fault": name | null} · GET /status
+ *   POST /<device>/fault {"fault": name | null} for every device;
+ *   POST|DELETE /<device>/<action> per device (e.g. POST /idcard/card, DELETE /idcard/card,
+ *   POST /printer/paper {"paper":"low"}); GET /status.
  * Errors answer JSON `{ "error": code, "message": text }` with 400, 404, 405 or 413.
  */
 export async function startControlServer(
-  sim: IdCardSimulator,
+  devices: readonly SimulatedDevice[],
   port: number,
   extraStatus: () => Record<string, unknown>,
 ): Promise<ControlServer> {
-  const routes: Record<string, Partial<Record<string, (body: unknown) => unknown>>> = {
-    '/idcard/card': {
-      POST: (body) => {
-        const parsed =
-          body === undefined ? { ok: true as const, card: demoCard() } : parseSimCard(body);
-        if (!parsed.ok) throw new HttpError(400, 'invalidCard', parsed.error);
-        sim.present(parsed.card);
-        return { ok: true, card: maskIdentity(parsed.card.identity) };
-      },
-      DELETE: () => {
-        sim.remove();
-        return { ok: true };
-      },
-    },
-    '/idcard/fault': {
-      POST: (body) => {
-        const fault = (body as { fault?: unknown } | undefined)?.fault;
-        if (fault !== null && !isSimFault(fault)) {
-          const allowed = Object.keys(SIM_FAULTS).join(', ');
-          throw new HttpError(400, 'unknownFault', `want {"fault": null} or one of: ${allowed}`);
-        }
-        sim.setFault(fault);
-        return { ok: true, fault };
-      },
-    },
-    '/status': {
-      GET: () => ({ idcard: statusOf(sim), ...extraStatus() }),
-    },
-  };
+  const byKey = new Map(devices.map((d) => [d.key, d]));
+  const status = () => ({
+    ...Object.fromEntries(devices.map((d) => [d.key, d.status()])),
+    ...extraStatus(),
+  });
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -77,12 +52,29 @@ export async function startControlServer(
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const route = routes[path];
-    if (route === undefined) throw new HttpError(404, 'notFound', `no route ${path}`);
-    const handler = route[request.method ?? ''];
-    if (handler === undefined)
-      throw new HttpError(405, 'methodNotAllowed', `${request.method} ${path}`);
-    reply(response, 200, handler(await readJson(request)));
+    const method = request.method ?? '';
+    if (path === '/status') {
+      if (method !== 'GET') throw new HttpError(405, 'methodNotAllowed', `${method} ${path}`);
+      reply(response, 200, status());
+      return;
+    }
+    const [, key = '', action = '', ...rest] = path.split('/');
+    const device = byKey.get(key);
+    if (device === undefined || action === '' || rest.length > 0)
+      throw new HttpError(404, 'notFound', `no route ${path}`);
+    const body = await readJson(request);
+    try {
+      reply(response, 200, runControlAction(device, action, method, body));
+    } catch (error) {
+      if (error instanceof SimControlError) throw new HttpError(400, error.code, error.message);
+      if (error instanceof SimRouteError)
+        throw new HttpError(
+          error.status,
+          error.status === 404 ? 'notFound' : 'methodNotAllowed',
+          error.message,
+        );
+      throw error;
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -98,11 +90,6 @@ export async function startControlServer(
         server.closeAllConnections();
       }),
   };
-}
-
-function statusOf(sim: IdCardSimulator): Record<string, unknown> {
-  const card = sim.currentCard;
-  return { ...sim.state, card: card === undefined ? null : maskIdentity(card.identity) };
 }
 
 /** The request body as JSON; undefined when empty. */

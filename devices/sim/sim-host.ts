@@ -2,15 +2,18 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError, intFlag, parseArgs } from './args.js';
 import { startControlServer } from './control-server.js';
-import { IdCardSimulator, SIM_FAULTS, isSimFault } from './idcard-simulator.js';
+import { idCardSimDevice } from './idcard-sim-device.js';
 import { startPtyLink } from './pty-link.js';
 import { readSimCardFile } from './sim-card.js';
+import { SIMULATED_DEVICES } from './simulated-devices.js';
+import type { SimulatedDevice } from './simulated-device.js';
 import { serveSimulatorOverTcp } from './tcp-sim-server.js';
 
 const USAGE = `usage: sim-host [--control-port 0] [--transport pty|tcp] [--tcp-port 0] [--baud 115200] [--card card.json] [--fault name]
-Starts the device simulators and a control API on 127.0.0.1, then prints one JSON line:
-{"event":"sim.ready","control":"http://127.0.0.1:PORT","ports":{"idCardReader":"<pty path or tcp:127.0.0.1:PORT>"}}
-faults: ${Object.keys(SIM_FAULTS).join(', ')}`;
+Starts every device simulator (${Object.keys(SIMULATED_DEVICES).join(', ')}) and a control API on
+127.0.0.1, then prints one JSON line:
+{"event":"sim.ready","control":"http://127.0.0.1:PORT","ports":{"idCardReader":"<pty path or tcp:127.0.0.1:PORT>",…}}
+--baud, --card and --fault apply to the ID-card reader; --tcp-port to its TCP port (others: any free port).`;
 
 /** Options of the simulator host. */
 export interface SimHostOptions {
@@ -18,13 +21,13 @@ export interface SimHostOptions {
   readonly controlPort: number;
   /** How the kiosk reaches the simulated reader: a PTY pair (socat) or a TCP port. */
   readonly transport: 'pty' | 'tcp';
-  /** TCP port for `transport: 'tcp'`; 0 = any free port. */
+  /** TCP port of the ID-card reader for `transport: 'tcp'`; 0 = any free port. */
   readonly tcpPort: number;
-  /** Baud rate the simulator paces its output at. */
+  /** Baud rate the ID-card reader simulator paces its output at. */
   readonly baudRate: number;
   /** JSON file of the card presented at start; default none (the reader starts empty). */
   readonly cardFile?: string;
-  /** Fault active from the start. */
+  /** Fault of the ID-card reader active from the start. */
   readonly fault?: string;
   /** Receives diagnostics (one line each). Default stderr. */
   readonly log?: (line: string) => void;
@@ -33,7 +36,7 @@ export interface SimHostOptions {
 /** A running simulator host. */
 export interface SimHost {
   /** The ready message: control URL and the port each device is reachable at. */
-  readonly ready: { event: 'sim.ready'; control: string; ports: { idCardReader: string } };
+  readonly ready: { event: 'sim.ready'; control: string; ports: Record<string, string> };
   /** Stops everything (socat included). */
   stop(): Promise<void>;
 }
@@ -41,33 +44,54 @@ export interface SimHost {
 /** Starts the simulators and the control API. */
 export async function startSimHost(options: SimHostOptions): Promise<SimHost> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const sim = new IdCardSimulator({ baudRate: options.baudRate });
-  if (options.cardFile !== undefined) sim.present(await readSimCardFile(options.cardFile));
+  const card = options.cardFile !== undefined ? await readSimCardFile(options.cardFile) : undefined;
+  const reader = idCardSimDevice(options.baudRate, card);
   if (options.fault !== undefined) {
-    if (!isSimFault(options.fault)) throw new UsageError(`unknown fault ${options.fault}`);
-    sim.setFault(options.fault);
+    if (!Object.hasOwn(reader.sim.faults, options.fault))
+      throw new UsageError(`unknown fault ${options.fault}`);
+    reader.sim.setFault(options.fault);
   }
-  const link =
-    options.transport === 'tcp'
-      ? await serveSimulatorOverTcp(sim, '127.0.0.1', options.tcpPort).then((s) => ({
-          port: s.spec,
-          stop: () => s.close(),
-        }))
-      : await startPtyLink(sim, options.baudRate, (message) =>
-          log(JSON.stringify({ event: 'sim.warning', message })),
-        );
-  const control = await startControlServer(sim, options.controlPort, () => ({
+  const others = Object.entries(SIMULATED_DEVICES)
+    .filter(([key]) => key !== reader.key)
+    .map(([, create]) => create(undefined));
+  const devices: SimulatedDevice[] = [reader, ...others];
+  const links: Array<{ port: string; stop: () => Promise<void> }> = [];
+  const stopLinks = () => Promise.all(links.map((l) => l.stop()));
+  try {
+    for (const device of devices) {
+      const tcpPort = device === reader ? options.tcpPort : 0;
+      links.push(
+        options.transport === 'tcp'
+          ? await serveSimulatorOverTcp(device.sim, '127.0.0.1', tcpPort).then((s) => ({
+              port: s.spec,
+              stop: () => s.close(),
+            }))
+          : await startPtyLink(
+              device.sim,
+              device.baudRate,
+              (message) =>
+                log(JSON.stringify({ event: 'sim.warning', device: device.key, message })),
+              device.key,
+            ),
+      );
+    }
+  } catch (error) {
+    await stopLinks();
+    throw error;
+  }
+  const ports = Object.fromEntries(devices.map((d, i) => [d.deviceId, links[i]?.port ?? '']));
+  const control = await startControlServer(devices, options.controlPort, () => ({
     transport: options.transport,
-    ports: { idCardReader: link.port },
+    ports,
   })).catch(async (error: unknown) => {
-    await link.stop();
+    await stopLinks();
     throw error;
   });
   return {
-    ready: { event: 'sim.ready', control: control.url, ports: { idCardReader: link.port } },
+    ready: { event: 'sim.ready', control: control.url, ports },
     async stop() {
       await control.close();
-      await link.stop();
+      await stopLinks();
     },
   };
 }

@@ -1,0 +1,13 @@
+import { idCardSimDevice } from './idcard-sim-device.js';
+import type { SimulatedDevice } from './simulated-device.js';
+
+/** Builds one simulated device at a baud rate (undefined = the device's usual rate). */
+export type SimulatedDeviceFactory = (baudRate: number | undefined) => SimulatedDevice;
+
+/** Every simulator, by its CLI/URL key. */
+export const SIMULATED_DEVICES: Readonly<Record<string, SimulatedDeviceFactory>> = {
+  idcard: (baud) => idCardSimDevice(baud ?? 115_200),
+};
+
+/** The keys, for usage texts. */
+export const SIMULATED_DEVICE_KEYS = Object.keys(SIMULATED_DEVICES);
