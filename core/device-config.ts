@@ -22,6 +22,41 @@ export const DevicesConfig = z
         pollIntervalMs: z.number().int().min(100).max(10_000).default(500),
       })
       .prefault({}),
+    cardDispenser: z
+      .strictObject({
+        /** Whether a card dispenser is fitted (needed to collect new ID cards). */
+        installed: Installed,
+        /** Serial path, `tcp:HOST:PORT`, or "simulator". */
+        port: Port,
+        /** Baud rate (CRT-591 default 9600). */
+        baud: z.number().int().positive().default(9_600),
+        /** At start: keep a card where it is (default; the journal decides), capture it, or move it to the gate. */
+        initMode: z.enum(['keep', 'capture', 'gate']).default('keep'),
+        /** How long a presented card waits at the gate before it is captured, in ms. */
+        takeTimeoutMs: z.number().int().min(5_000).max(300_000).default(30_000),
+        /** Protocol variant where public sources disagree (see devices/dispenser/README.md). */
+        variant: z
+          .strictObject({
+            /** Address byte 0–15, or null for units without one. */
+            address: z.number().int().min(0).max(15).nullable().optional(),
+            /** Length field size in bytes. */
+            lengthBytes: z.union([z.literal(1), z.literal(2)]).optional(),
+            /** BCC coverage. */
+            bcc: z.enum(['stxThroughEtx', 'afterStxThroughEtx']).optional(),
+            /** Send ENQ after ACK to ask for the reply. */
+            enq: z.boolean().optional(),
+            /** Header of negative replies this unit sends. */
+            negativeHeader: z.enum(['N', 'E']).optional(),
+            /** Present by holding the card in the gate, or ejecting it. */
+            presentCommand: z.enum(['hold', 'eject']).optional(),
+            /** Read position: contactless (rf) or contacts (ic). */
+            readPosition: z.enum(['rf', 'ic']).optional(),
+            /** Stacker bits read inversely. */
+            st2Inverted: z.boolean().optional(),
+          })
+          .default({}),
+      })
+      .prefault({}),
     camera: z
       .strictObject({
         /** Whether a camera is fitted. */
@@ -37,3 +72,13 @@ export const DevicesConfig = z
   })
   .prefault({});
 export type DevicesConfig = z.infer<typeof DevicesConfig>;
+
+/** The device sections that have a port, and whether each is installed. */
+export function portedDevices(config: DevicesConfig): Array<{ id: string; port: string }> {
+  return [
+    { id: 'idCardReader', port: config.idCardReader.port },
+    ...(config.cardDispenser.installed
+      ? [{ id: 'cardDispenser', port: config.cardDispenser.port }]
+      : []),
+  ];
+}

@@ -1,8 +1,8 @@
-import { IdCardReader } from '../devices/index.js';
+import { CardDispenser, IdCardReader } from '../devices/index.js';
 import type { KioskDevice } from '../devices/index.js';
 import type { CounterStore } from './counter-store.js';
 import type { DevicesConfig } from './device-config.js';
-import { SIMULATED_PORT } from './device-config.js';
+import { SIMULATED_PORT, portedDevices } from './device-config.js';
 import type { Logger } from './log.js';
 import { RendererCamera } from './renderer-camera.js';
 
@@ -23,6 +23,8 @@ export interface DeviceContext {
 export interface BuiltDevices {
   /** The ID-card reader (every kiosk has one). */
   readonly idCardReader: IdCardReader;
+  /** The card dispenser, if installed. */
+  readonly cardDispenser: CardDispenser | undefined;
   /** The camera, owned by the renderer, if installed. */
   readonly camera: RendererCamera | undefined;
   /** All of them, for the device manager. */
@@ -50,14 +52,33 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
     counters: ctx.counters.countersFor('idCardReader'),
     log: deviceLog('idCardReader'),
   });
+  const dispenser = config.cardDispenser;
+  const cardDispenser = dispenser.installed
+    ? new CardDispenser({
+        port: resolvePort(dispenser.port, 'cardDispenser', ctx.simulatorPorts),
+        baudRate: dispenser.baud,
+        initMode: dispenser.initMode,
+        takeTimeoutMs: dispenser.takeTimeoutMs,
+        variant: withoutUndefined(dispenser.variant),
+        counters: ctx.counters.countersFor('cardDispenser'),
+        log: deviceLog('cardDispenser'),
+      })
+    : undefined;
   const camera = config.camera.installed
     ? new RendererCamera('camera', ctx.counters.countersFor('camera'))
     : undefined;
-  const all: KioskDevice[] = [idCardReader, ...(camera ? [camera] : [])];
-  return { idCardReader, camera, all };
+  const all: KioskDevice[] = [idCardReader, cardDispenser, camera].filter(
+    (d): d is NonNullable<typeof d> => d !== undefined,
+  );
+  return { idCardReader, cardDispenser, camera, all };
 }
 
 /** True when any configured device runs against the embedded simulators. */
 export function usesSimulators(config: DevicesConfig): boolean {
-  return config.idCardReader.port === SIMULATED_PORT;
+  return portedDevices(config).some((d) => d.port === SIMULATED_PORT);
+}
+
+/** Drops keys whose value is undefined (zod optional fields vs exactOptionalPropertyTypes). */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -58,7 +58,10 @@ beforeAll(async () => {
     kioskId: 'PTY-TEST-1',
     dataDir,
     server: { port: 0 },
-    devices: { idCardReader: { port: pty.a, pollIntervalMs: 200 } },
+    devices: {
+      idCardReader: { port: pty.a, pollIntervalMs: 200 },
+      cardDispenser: { installed: false },
+    },
     platform: { url: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/` },
   });
   core = await startKioskCore(config, {

@@ -49,3 +49,9 @@ export { MemoryCounters } from './device/device-counters.js';
 export type { DeviceCounters } from './device/device-counters.js';
 export type { CommandLimits } from './device/device-command.js';
 export type { DeviceFailure, DeviceResult } from './device/device-result.js';
+
+export { CardDispenser } from './dispenser/card-dispenser.js';
+export type {
+  CardDispenserOptions,
+  DispenserStepRecord,
+} from './dispenser/card-dispenser-options.js';

@@ -1,3 +1,4 @@
+import { dispenserSimDevice } from './dispenser-sim-device.js';
 import { idCardSimDevice } from './idcard-sim-device.js';
 import type { SimulatedDevice } from './simulated-device.js';
 
@@ -7,6 +8,7 @@ export type SimulatedDeviceFactory = (baudRate: number | undefined) => Simulated
 /** Every simulator, by its CLI/URL key. */
 export const SIMULATED_DEVICES: Readonly<Record<string, SimulatedDeviceFactory>> = {
   idcard: (baud) => idCardSimDevice(baud ?? 115_200),
+  dispenser: (baud) => dispenserSimDevice(baud),
 };
 
 /** The keys, for usage texts. */
