@@ -57,6 +57,30 @@ export const DevicesConfig = z
           .default({}),
       })
       .prefault({}),
+    barcodeScanner: z
+      .strictObject({
+        /** Whether a barcode/QR scanner is fitted (e-licence QR codes instead of the ID card). */
+        installed: Installed,
+        /** How it is attached: a serial/USB-CDC port, or HID POS (usage page 0x8C) via node-hid. */
+        connection: z.enum(['serial', 'hid']).default('serial'),
+        /** Serial: path, `tcp:HOST:PORT`, or "simulator". */
+        port: Port,
+        /** Serial baud rate. */
+        baud: z.number().int().positive().default(9_600),
+        /** Serial: what ends a scan, as configured on the scanner. */
+        suffix: z.enum(['cr', 'lf', 'crlf', 'tab', 'none']).default('cr'),
+        /** Serial: the scanner sends AIM symbology ids (]Q1 …) before the data. */
+        aimIds: z.boolean().default(false),
+        /** Character encoding of scanned text. */
+        encoding: z.enum(['utf-8', 'gb18030']).default('utf-8'),
+        /** HID: USB vendor id to match. */
+        vendorId: z.number().int().min(0).max(0xffff).optional(),
+        /** HID: USB product id to match. */
+        productId: z.number().int().min(0).max(0xffff).optional(),
+        /** Identical scans within this many ms count once (phones on a scanner repeat). */
+        debounceMs: z.number().int().min(0).max(60_000).default(1_500),
+      })
+      .prefault({}),
     camera: z
       .strictObject({
         /** Whether a camera is fitted. */
@@ -79,6 +103,9 @@ export function portedDevices(config: DevicesConfig): Array<{ id: string; port: 
     { id: 'idCardReader', port: config.idCardReader.port },
     ...(config.cardDispenser.installed
       ? [{ id: 'cardDispenser', port: config.cardDispenser.port }]
+      : []),
+    ...(config.barcodeScanner.installed && config.barcodeScanner.connection === 'serial'
+      ? [{ id: 'barcodeScanner', port: config.barcodeScanner.port }]
       : []),
   ];
 }

@@ -1,4 +1,4 @@
-import { CardDispenser, IdCardReader } from '../devices/index.js';
+import { BarcodeScanner, CardDispenser, IdCardReader } from '../devices/index.js';
 import type { KioskDevice } from '../devices/index.js';
 import type { CounterStore } from './counter-store.js';
 import type { DevicesConfig } from './device-config.js';
@@ -25,6 +25,8 @@ export interface BuiltDevices {
   readonly idCardReader: IdCardReader;
   /** The card dispenser, if installed. */
   readonly cardDispenser: CardDispenser | undefined;
+  /** The barcode/QR scanner, if installed. */
+  readonly barcodeScanner: BarcodeScanner | undefined;
   /** The camera, owned by the renderer, if installed. */
   readonly camera: RendererCamera | undefined;
   /** All of them, for the device manager. */
@@ -64,13 +66,37 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
         log: deviceLog('cardDispenser'),
       })
     : undefined;
+  const scanner = config.barcodeScanner;
+  const barcodeScanner = scanner.installed
+    ? new BarcodeScanner({
+        connection:
+          scanner.connection === 'hid'
+            ? withoutUndefined({
+                kind: 'hid' as const,
+                vendorId: scanner.vendorId,
+                productId: scanner.productId,
+                encoding: scanner.encoding,
+              })
+            : {
+                kind: 'serial',
+                port: resolvePort(scanner.port, 'barcodeScanner', ctx.simulatorPorts),
+                baudRate: scanner.baud,
+                suffix: scanner.suffix,
+                aimIds: scanner.aimIds,
+                encoding: scanner.encoding,
+              },
+        debounceMs: scanner.debounceMs,
+        counters: ctx.counters.countersFor('barcodeScanner'),
+        log: deviceLog('barcodeScanner'),
+      })
+    : undefined;
   const camera = config.camera.installed
     ? new RendererCamera('camera', ctx.counters.countersFor('camera'))
     : undefined;
-  const all: KioskDevice[] = [idCardReader, cardDispenser, camera].filter(
+  const all: KioskDevice[] = [idCardReader, cardDispenser, barcodeScanner, camera].filter(
     (d): d is NonNullable<typeof d> => d !== undefined,
   );
-  return { idCardReader, cardDispenser, camera, all };
+  return { idCardReader, cardDispenser, barcodeScanner, camera, all };
 }
 
 /** True when any configured device runs against the embedded simulators. */

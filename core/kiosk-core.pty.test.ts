@@ -61,6 +61,7 @@ beforeAll(async () => {
     devices: {
       idCardReader: { port: pty.a, pollIntervalMs: 200 },
       cardDispenser: { installed: false },
+      barcodeScanner: { installed: false },
     },
     platform: { url: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/` },
   });

@@ -55,3 +55,6 @@ export type {
   CardDispenserOptions,
   DispenserStepRecord,
 } from './dispenser/card-dispenser-options.js';
+
+export { BarcodeScanner } from './barcode/barcode-scanner.js';
+export type { BarcodeScannerOptions } from './barcode/barcode-scanner-options.js';

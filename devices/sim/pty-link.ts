@@ -18,7 +18,8 @@ const RESTART_DELAY_MS = 500;
 
 /**
  * Creates a PTY pair, attaches the simulator to the device end at `baudRate`, and recreates the
- * pair at the same paths if socat exits, so the kiosk's reopen finds its port again.
+ * pair at the same paths if socat exits or the simulator closes its end, so the kiosk's reopen
+ * finds its port again.
  */
 export async function startPtyLink(
   sim: Pick<DeviceSimulator, 'attach' | 'detach'>,
@@ -33,7 +34,14 @@ export async function startPtyLink(
   const up = async (): Promise<void> => {
     const current = await createPtyPair({ dir, names: [`${name}-kiosk`, `${name}-device`] });
     pair = current;
-    sim.attach(await openSerialTransport(current.b, baudRate));
+    const transport = await openSerialTransport(current.b, baudRate);
+    sim.attach(transport);
+    // A simulator that closes its end (the `disconnect` fault) must look unplugged to the kiosk,
+    // but a PTY hides the other end's close: take the pair down and bring it back, as a replug.
+    transport.onClose((cause) => {
+      if (cause !== undefined || stopped || pair !== current) return;
+      void current.dispose();
+    });
     void current.exited.then(() => {
       if (stopped) return;
       onError('socat exited; recreating the PTY pair');

@@ -1,3 +1,4 @@
+import { barcodeSimDevice } from './barcode-sim-device.js';
 import { dispenserSimDevice } from './dispenser-sim-device.js';
 import { idCardSimDevice } from './idcard-sim-device.js';
 import type { SimulatedDevice } from './simulated-device.js';
@@ -9,6 +10,7 @@ export type SimulatedDeviceFactory = (baudRate: number | undefined) => Simulated
 export const SIMULATED_DEVICES: Readonly<Record<string, SimulatedDeviceFactory>> = {
   idcard: (baud) => idCardSimDevice(baud ?? 115_200),
   dispenser: (baud) => dispenserSimDevice(baud),
+  barcode: (baud) => barcodeSimDevice(baud),
 };
 
 /** The keys, for usage texts. */
