@@ -22,6 +22,26 @@ export const DevicesConfig = z
         pollIntervalMs: z.number().int().min(100).max(10_000).default(500),
       })
       .prefault({}),
+    fingerprintScanner: z
+      .strictObject({
+        /** Whether a fingerprint scanner is fitted (needed to collect new ID cards). */
+        installed: Installed,
+        /** Serial path, `tcp:HOST:PORT`, or "simulator". */
+        port: Port,
+        /** Baud rate (ZFM modules default to 57600). */
+        baud: z.number().int().positive().default(57_600),
+        /** Module address (default FFFFFFFF). */
+        address: z.number().int().min(0).max(0xffffffff).default(0xffffffff),
+        /** Module password (default 0). */
+        password: z.number().int().min(0).max(0xffffffff).default(0),
+        /** Data packet size; by default what the module reports. */
+        packetSize: z
+          .union([z.literal(32), z.literal(64), z.literal(128), z.literal(256)])
+          .optional(),
+        /** Minimum match score on top of the module's own decision (0 = the module decides). */
+        matchThreshold: z.number().int().min(0).max(1000).default(0),
+      })
+      .prefault({}),
     cardDispenser: z
       .strictObject({
         /** Whether a card dispenser is fitted (needed to collect new ID cards). */
@@ -101,6 +121,9 @@ export type DevicesConfig = z.infer<typeof DevicesConfig>;
 export function portedDevices(config: DevicesConfig): Array<{ id: string; port: string }> {
   return [
     { id: 'idCardReader', port: config.idCardReader.port },
+    ...(config.fingerprintScanner.installed
+      ? [{ id: 'fingerprintScanner', port: config.fingerprintScanner.port }]
+      : []),
     ...(config.cardDispenser.installed
       ? [{ id: 'cardDispenser', port: config.cardDispenser.port }]
       : []),

@@ -1,4 +1,9 @@
-import { BarcodeScanner, CardDispenser, IdCardReader } from '../devices/index.js';
+import {
+  BarcodeScanner,
+  CardDispenser,
+  FingerprintScanner,
+  IdCardReader,
+} from '../devices/index.js';
 import type { KioskDevice } from '../devices/index.js';
 import type { CounterStore } from './counter-store.js';
 import type { DevicesConfig } from './device-config.js';
@@ -23,6 +28,8 @@ export interface DeviceContext {
 export interface BuiltDevices {
   /** The ID-card reader (every kiosk has one). */
   readonly idCardReader: IdCardReader;
+  /** The fingerprint scanner, if installed. */
+  readonly fingerprintScanner: FingerprintScanner | undefined;
   /** The card dispenser, if installed. */
   readonly cardDispenser: CardDispenser | undefined;
   /** The barcode/QR scanner, if installed. */
@@ -54,6 +61,19 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
     counters: ctx.counters.countersFor('idCardReader'),
     log: deviceLog('idCardReader'),
   });
+  const fingerprint = config.fingerprintScanner;
+  const fingerprintScanner = fingerprint.installed
+    ? new FingerprintScanner({
+        port: resolvePort(fingerprint.port, 'fingerprintScanner', ctx.simulatorPorts),
+        baudRate: fingerprint.baud,
+        address: fingerprint.address,
+        password: fingerprint.password,
+        matchThreshold: fingerprint.matchThreshold,
+        ...(fingerprint.packetSize !== undefined ? { packetSize: fingerprint.packetSize } : {}),
+        counters: ctx.counters.countersFor('fingerprintScanner'),
+        log: deviceLog('fingerprintScanner'),
+      })
+    : undefined;
   const dispenser = config.cardDispenser;
   const cardDispenser = dispenser.installed
     ? new CardDispenser({
@@ -93,10 +113,14 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
   const camera = config.camera.installed
     ? new RendererCamera('camera', ctx.counters.countersFor('camera'))
     : undefined;
-  const all: KioskDevice[] = [idCardReader, cardDispenser, barcodeScanner, camera].filter(
-    (d): d is NonNullable<typeof d> => d !== undefined,
-  );
-  return { idCardReader, cardDispenser, barcodeScanner, camera, all };
+  const all: KioskDevice[] = [
+    idCardReader,
+    fingerprintScanner,
+    cardDispenser,
+    barcodeScanner,
+    camera,
+  ].filter((d): d is NonNullable<typeof d> => d !== undefined);
+  return { idCardReader, fingerprintScanner, cardDispenser, barcodeScanner, camera, all };
 }
 
 /** True when any configured device runs against the embedded simulators. */

@@ -62,6 +62,7 @@ beforeAll(async () => {
       idCardReader: { port: pty.a, pollIntervalMs: 200 },
       cardDispenser: { installed: false },
       barcodeScanner: { installed: false },
+      fingerprintScanner: { installed: false },
     },
     platform: { url: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/` },
   });

@@ -58,3 +58,7 @@ export type {
 
 export { BarcodeScanner } from './barcode/barcode-scanner.js';
 export type { BarcodeScannerOptions } from './barcode/barcode-scanner-options.js';
+
+export { FingerprintScanner } from './fingerprint/fingerprint-scanner.js';
+export type { FingerprintScannerOptions } from './fingerprint/fingerprint-scanner-options.js';
+export type { FingerprintBridge } from './fingerprint/vendor-bridge.js';

@@ -1,5 +1,6 @@
 import { barcodeSimDevice } from './barcode-sim-device.js';
 import { dispenserSimDevice } from './dispenser-sim-device.js';
+import { fingerprintSimDevice } from './fingerprint-sim-device.js';
 import { idCardSimDevice } from './idcard-sim-device.js';
 import type { SimulatedDevice } from './simulated-device.js';
 
@@ -11,6 +12,7 @@ export const SIMULATED_DEVICES: Readonly<Record<string, SimulatedDeviceFactory>>
   idcard: (baud) => idCardSimDevice(baud ?? 115_200),
   dispenser: (baud) => dispenserSimDevice(baud),
   barcode: (baud) => barcodeSimDevice(baud),
+  fingerprint: (baud) => fingerprintSimDevice(baud),
 };
 
 /** The keys, for usage texts. */
