@@ -22,6 +22,26 @@ export const DevicesConfig = z
         pollIntervalMs: z.number().int().min(100).max(10_000).default(500),
       })
       .prefault({}),
+    receiptPrinter: z
+      .strictObject({
+        /** Whether a receipt printer is fitted (every transaction ends with a receipt). */
+        installed: Installed,
+        /** Serial path, `tcp:HOST:9100`, `usblp:/dev/usb/lp0` (or /dev/usb/lpN), or "simulator". */
+        port: Port,
+        /** Serial baud rate. */
+        baud: z.number().int().positive().default(115_200),
+        /** Characters per line of font A (48 on 80 mm paper, 32 on 58 mm). */
+        columns: z.number().int().min(16).max(64).default(48),
+        /** The printer draws QR codes itself (GS ( k); false = send them as raster images. */
+        nativeQr: z.boolean().default(true),
+        /** The printer has a cutter. */
+        cut: z.boolean().default(true),
+        /** The printer has a paper near-end sensor (warns staff before paper runs out). */
+        paperNearEndSensor: z.boolean().default(true),
+        /** Status comes back (DLE EOT); false for one-way links. */
+        statusBack: z.boolean().default(true),
+      })
+      .prefault({}),
     fingerprintScanner: z
       .strictObject({
         /** Whether a fingerprint scanner is fitted (needed to collect new ID cards). */
@@ -121,6 +141,9 @@ export type DevicesConfig = z.infer<typeof DevicesConfig>;
 export function portedDevices(config: DevicesConfig): Array<{ id: string; port: string }> {
   return [
     { id: 'idCardReader', port: config.idCardReader.port },
+    ...(config.receiptPrinter.installed
+      ? [{ id: 'receiptPrinter', port: config.receiptPrinter.port }]
+      : []),
     ...(config.fingerprintScanner.installed
       ? [{ id: 'fingerprintScanner', port: config.fingerprintScanner.port }]
       : []),

@@ -3,6 +3,7 @@ import {
   CardDispenser,
   FingerprintScanner,
   IdCardReader,
+  ReceiptPrinter,
 } from '../devices/index.js';
 import type { KioskDevice } from '../devices/index.js';
 import type { CounterStore } from './counter-store.js';
@@ -28,6 +29,8 @@ export interface DeviceContext {
 export interface BuiltDevices {
   /** The ID-card reader (every kiosk has one). */
   readonly idCardReader: IdCardReader;
+  /** The receipt printer, if installed. */
+  readonly receiptPrinter: ReceiptPrinter | undefined;
   /** The fingerprint scanner, if installed. */
   readonly fingerprintScanner: FingerprintScanner | undefined;
   /** The card dispenser, if installed. */
@@ -61,6 +64,20 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
     counters: ctx.counters.countersFor('idCardReader'),
     log: deviceLog('idCardReader'),
   });
+  const printer = config.receiptPrinter;
+  const receiptPrinter = printer.installed
+    ? new ReceiptPrinter({
+        port: resolvePort(printer.port, 'receiptPrinter', ctx.simulatorPorts),
+        baudRate: printer.baud,
+        columns: printer.columns,
+        nativeQr: printer.nativeQr,
+        cut: printer.cut,
+        paperNearEndSensor: printer.paperNearEndSensor,
+        statusBack: printer.statusBack,
+        counters: ctx.counters.countersFor('receiptPrinter'),
+        log: (event, detail) => ctx.log.info({ device: 'receiptPrinter', ...detail }, event),
+      })
+    : undefined;
   const fingerprint = config.fingerprintScanner;
   const fingerprintScanner = fingerprint.installed
     ? new FingerprintScanner({
@@ -115,12 +132,21 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
     : undefined;
   const all: KioskDevice[] = [
     idCardReader,
+    receiptPrinter,
     fingerprintScanner,
     cardDispenser,
     barcodeScanner,
     camera,
   ].filter((d): d is NonNullable<typeof d> => d !== undefined);
-  return { idCardReader, fingerprintScanner, cardDispenser, barcodeScanner, camera, all };
+  return {
+    idCardReader,
+    receiptPrinter,
+    fingerprintScanner,
+    cardDispenser,
+    barcodeScanner,
+    camera,
+    all,
+  };
 }
 
 /** True when any configured device runs against the embedded simulators. */

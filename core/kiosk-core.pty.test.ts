@@ -63,6 +63,7 @@ beforeAll(async () => {
       cardDispenser: { installed: false },
       barcodeScanner: { installed: false },
       fingerprintScanner: { installed: false },
+      receiptPrinter: { installed: false },
     },
     platform: { url: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/` },
   });

@@ -62,3 +62,7 @@ export type { BarcodeScannerOptions } from './barcode/barcode-scanner-options.js
 export { FingerprintScanner } from './fingerprint/fingerprint-scanner.js';
 export type { FingerprintScannerOptions } from './fingerprint/fingerprint-scanner-options.js';
 export type { FingerprintBridge } from './fingerprint/vendor-bridge.js';
+
+export { ReceiptPrinter } from './escpos/receipt-printer.js';
+export type { ReceiptPrinterOptions } from './escpos/receipt-printer-options.js';
+export type { ReceiptDocument } from './escpos/escpos-receipt.js';

@@ -6,13 +6,22 @@ import { ALIGNMENT, CUT_MODE, ESCPOS, UNDERLINE, checkInt } from './escpos-comma
 import type { Alignment, CutForm, Symbology, Underline } from './escpos-commands.js';
 import { barcodeCommands, qrCommands, rasterCommands } from './escpos-symbols.js';
 import type { BarcodeOptions, MonoBitmap, QrOptions, RasterOptions } from './escpos-symbols.js';
+import { qrBitmap } from './escpos-qr-raster.js';
+import type { RasterQrOptions } from './escpos-qr-raster.js';
 import { asciiOnly } from './escpos-text.js';
 import type { TextEncodeFn } from './escpos-text.js';
+
+/** Rows per GS v 0 band of a raster QR: small printer buffers take large images in bands (§3.4). */
+const RASTER_BAND_ROWS = 128;
 
 /** Options of the builder. */
 export interface EscPosEncoderOptions {
   /** Text encoder; default `asciiOnly`. */
   readonly encodeText?: TextEncodeFn;
+  /** The printer has GS ( k; when false, `qr()` sends a GS v 0 raster image. Default true. */
+  readonly nativeQr?: boolean;
+  /** Printable width in dots, bounding a raster QR (384 on 58 mm, 576 on 80 mm). Default 576. */
+  readonly maxWidthDots?: number;
 }
 
 /** Cut options (§3.1). */
@@ -27,9 +36,13 @@ export interface CutOptions {
 export class EscPosEncoder {
   private readonly parts: Uint8Array[] = [];
   private readonly encodeText: TextEncodeFn;
+  private readonly nativeQr: boolean;
+  private readonly maxWidthDots: number;
 
   constructor(options: EscPosEncoderOptions = {}) {
     this.encodeText = options.encodeText ?? asciiOnly;
+    this.nativeQr = options.nativeQr ?? true;
+    this.maxWidthDots = options.maxWidthDots ?? 576;
   }
 
   /** Appends raw bytes (escape hatch for printer-specific commands). */
@@ -86,9 +99,17 @@ export class EscPosEncoder {
     return lines === 1 ? this.raw(ESCPOS.lineFeed) : this.raw(ESCPOS.feedLines, [lines]);
   }
 
-  /** Native QR (GS ( k): model, module size, EC level, store, print. */
+  /** QR: native GS ( k when the printer has it (capability `nativeQr`), else a raster image. */
   qr(data: string | Uint8Array, options: QrOptions = {}): this {
-    return this.raw(qrCommands(data, options));
+    if (this.nativeQr) return this.raw(qrCommands(data, options));
+    return this.rasterQr(data, options);
+  }
+
+  /** QR always as a GS v 0 raster image (micro QR is not rendered: a model 2 symbol is sent). */
+  rasterQr(data: string | Uint8Array, options: QrOptions & RasterQrOptions = {}): this {
+    const { model: _model, ...raster } = options;
+    const bitmap = qrBitmap(data, { maxWidthDots: this.maxWidthDots, ...raster });
+    return this.raster(bitmap, { bandRows: RASTER_BAND_ROWS });
   }
 
   /** 1-D barcode (GS k) with optional setup; data is ASCII. */

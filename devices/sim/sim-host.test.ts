@@ -17,7 +17,7 @@ type Host = ChildProcessByStdio<null, Readable, Readable>;
 interface Ready {
   event: string;
   control: string;
-  ports: { idCardReader: string };
+  ports: Record<string, string>;
 }
 
 const started: Host[] = [];
@@ -75,7 +75,14 @@ describe('sim-host process', () => {
     const ready = JSON.parse(await firstLine(host)) as Ready;
     expect(ready.event).toBe('sim.ready');
     expect(ready.control).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(existsSync(ready.ports.idCardReader)).toBe(true);
+    expect(Object.keys(ready.ports).sort()).toEqual([
+      'barcodeScanner',
+      'cardDispenser',
+      'fingerprintScanner',
+      'idCardReader',
+      'receiptPrinter',
+    ]);
+    for (const port of Object.values(ready.ports)) expect(existsSync(port)).toBe(true);
     const api = ready.control;
 
     expect(await call(api, 'GET', '/status')).toMatchObject({
@@ -89,8 +96,21 @@ describe('sim-host process', () => {
         card: { cardType: 'residentId', maskedName: '张*', maskedIdNumber: '1101**********002X' },
       },
     });
-    const read = await readOneCard(ready.ports.idCardReader);
+    const read = await readOneCard(ready.ports.idCardReader ?? '');
     expect(read.identity.name).toBe('张三');
+    expect(await call(api, 'POST', '/printer/paper', '{"paper":"low"}')).toEqual({
+      status: 200,
+      json: { ok: true, paper: 'low' },
+    });
+    expect(await call(api, 'POST', '/dispenser/fault', '{"fault":"cardJam"}')).toEqual({
+      status: 200,
+      json: { ok: true, fault: 'cardJam' },
+    });
+    expect((await call(api, 'GET', '/status')).json).toMatchObject({
+      dispenser: { fault: 'cardJam' },
+      fingerprint: { fault: null },
+      barcode: { fault: null },
+    });
 
     const lisi = await call(
       api,
@@ -117,7 +137,7 @@ describe('sim-host process', () => {
 
     host.kill('SIGTERM');
     expect(await exitOf(host)).toBe(0);
-    expect(existsSync(ready.ports.idCardReader)).toBe(false);
+    for (const port of Object.values(ready.ports)) expect(existsSync(port)).toBe(false);
   });
 
   it('answers 400/404/405 with a JSON error for bad requests', async () => {
@@ -151,7 +171,7 @@ describe('sim-host process', () => {
     const ready = JSON.parse(await firstLine(host)) as Ready;
     expect(ready.ports.idCardReader).toMatch(/^tcp:127\.0\.0\.1:\d+$/);
     await call(ready.control, 'POST', '/idcard/card', '{}');
-    const read = await readOneCard(ready.ports.idCardReader);
+    const read = await readOneCard(ready.ports.idCardReader ?? '');
     expect(read.masked.maskedIdNumber).toBe('1101**********002X');
     host.kill('SIGTERM');
     expect(await exitOf(host)).toBe(0);

@@ -1,5 +1,6 @@
 import { barcodeSimDevice } from './barcode-sim-device.js';
 import { dispenserSimDevice } from './dispenser-sim-device.js';
+import { escposSimDevice } from './escpos-sim-device.js';
 import { fingerprintSimDevice } from './fingerprint-sim-device.js';
 import { idCardSimDevice } from './idcard-sim-device.js';
 import type { SimulatedDevice } from './simulated-device.js';
@@ -13,6 +14,7 @@ export const SIMULATED_DEVICES: Readonly<Record<string, SimulatedDeviceFactory>>
   dispenser: (baud) => dispenserSimDevice(baud),
   barcode: (baud) => barcodeSimDevice(baud),
   fingerprint: (baud) => fingerprintSimDevice(baud),
+  printer: (baud) => escposSimDevice(baud),
 };
 
 /** The keys, for usage texts. */

@@ -10,11 +10,14 @@ describe('transport specs', () => {
     ['COM3', { kind: 'serial', path: 'COM3' }],
     ['tcp:7000', { kind: 'tcp', host: '127.0.0.1', port: 7000 }],
     ['tcp:reader.local:7000', { kind: 'tcp', host: 'reader.local', port: 7000 }],
+    ['usblp:/dev/usb/lp0', { kind: 'deviceFile', path: '/dev/usb/lp0' }],
+    ['/dev/usb/lp1', { kind: 'deviceFile', path: '/dev/usb/lp1' }],
+    ['usblp:/tmp/printer-pty', { kind: 'deviceFile', path: '/tmp/printer-pty' }],
   ])('%s', (spec, expected) => {
     expect(parseTransportSpec(spec)).toEqual(expected);
   });
 
-  it.each(['', 'tcp:', 'tcp:host:', 'tcp:0', 'tcp:70000', 'tcp:12ab'])(
+  it.each(['', 'tcp:', 'tcp:host:', 'tcp:0', 'tcp:70000', 'tcp:12ab', 'usblp:'])(
     'rejects "%s" as badPortSpec',
     (spec) => {
       expect(() => parseTransportSpec(spec)).toThrow(
@@ -32,6 +35,13 @@ describe('openTransport failures are typed', () => {
     expect((error as Error).message).toBe(
       '/dev/does-not-exist-kiosk: No such file or directory, cannot open /dev/does-not-exist-kiosk',
     );
+  });
+
+  it('a missing USB printer node is portNotFound', async () => {
+    await expect(openTransport('/dev/usb/lp97', 0)).rejects.toMatchObject({
+      code: 'portNotFound',
+      action: 'configuration',
+    });
   });
 
   it('a closed TCP port is connectionRefused', async () => {
