@@ -121,6 +121,26 @@ export const DevicesConfig = z
         debounceMs: z.number().int().min(0).max(60_000).default(1_500),
       })
       .prefault({}),
+    documentScanner: z
+      .strictObject({
+        /** Whether a document scanner is fitted (needed to scan documents for applications). */
+        installed: Installed,
+        /** SANE device name (e.g. "epson2:libusb:001:004"), "auto" (the first listed), or "simulator" (SANE's test backend). */
+        device: z.string().min(1).max(256).default(SIMULATED_PORT),
+        /** The scanimage program (sane-utils). */
+        scanimagePath: z.string().min(1).default('scanimage'),
+        /** SANE_CONFIG_DIR for a real scanner; default the system's /etc/sane.d. */
+        saneConfigDir: z.string().min(1).optional(),
+        /** Default resolution in dpi (snapped to what the scanner offers). */
+        resolution: z.number().int().min(50).max(1200).default(300),
+        /** Most pages in one feeder batch. */
+        pageLimit: z.number().int().min(1).max(500).default(50),
+        /** Backend options passed to scanimage (non-portable), e.g. {"read-return-value": "SANE_STATUS_JAMMED"} on the test backend. */
+        backendOptions: z
+          .record(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/), z.string().max(256))
+          .default({}),
+      })
+      .prefault({}),
     camera: z
       .strictObject({
         /** Whether a camera is fitted. */

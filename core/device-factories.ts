@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import {
   BarcodeScanner,
   CardDispenser,
+  DocumentScanner,
   FingerprintScanner,
   IdCardReader,
   ReceiptPrinter,
@@ -11,6 +13,7 @@ import type { DevicesConfig } from './device-config.js';
 import { SIMULATED_PORT, portedDevices } from './device-config.js';
 import type { Logger } from './log.js';
 import { RendererCamera } from './renderer-camera.js';
+import { SANE_SIMULATOR_DEVICE, prepareSaneSimulator } from './sane-simulator.js';
 
 /** Where each simulated device is reachable, from sim-host's ready line. */
 export type SimulatorPorts = Readonly<Record<string, string>>;
@@ -23,6 +26,8 @@ export interface DeviceContext {
   readonly counters: CounterStore;
   /** Core log; devices log through it without personal data. */
   readonly log: Logger;
+  /** The core's data folder (the SANE simulator's private configuration lives there). */
+  readonly dataDir: string;
 }
 
 /** The devices the kiosk core owns, built from configuration. */
@@ -37,6 +42,8 @@ export interface BuiltDevices {
   readonly cardDispenser: CardDispenser | undefined;
   /** The barcode/QR scanner, if installed. */
   readonly barcodeScanner: BarcodeScanner | undefined;
+  /** The document scanner (SANE), if installed. */
+  readonly documentScanner: DocumentScanner | undefined;
   /** The camera, owned by the renderer, if installed. */
   readonly camera: RendererCamera | undefined;
   /** All of them, for the device manager. */
@@ -127,6 +134,21 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
         log: deviceLog('barcodeScanner'),
       })
     : undefined;
+  const docs = config.documentScanner;
+  const simulatedSane = docs.device === SIMULATED_PORT;
+  const documentScanner = docs.installed
+    ? new DocumentScanner({
+        device: simulatedSane ? SANE_SIMULATOR_DEVICE : docs.device,
+        scanimagePath: docs.scanimagePath,
+        saneConfigDir: simulatedSane ? prepareSaneSimulator(ctx.dataDir) : docs.saneConfigDir,
+        defaultResolution: docs.resolution,
+        pageLimit: docs.pageLimit,
+        backendOptions: docs.backendOptions,
+        scanDir: join(ctx.dataDir, 'scans'),
+        counters: ctx.counters.countersFor('documentScanner'),
+        log: deviceLog('documentScanner'),
+      })
+    : undefined;
   const camera = config.camera.installed
     ? new RendererCamera('camera', ctx.counters.countersFor('camera'))
     : undefined;
@@ -136,6 +158,7 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
     fingerprintScanner,
     cardDispenser,
     barcodeScanner,
+    documentScanner,
     camera,
   ].filter((d): d is NonNullable<typeof d> => d !== undefined);
   return {
@@ -144,6 +167,7 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
     fingerprintScanner,
     cardDispenser,
     barcodeScanner,
+    documentScanner,
     camera,
     all,
   };

@@ -64,6 +64,7 @@ beforeAll(async () => {
       barcodeScanner: { installed: false },
       fingerprintScanner: { installed: false },
       receiptPrinter: { installed: false },
+      documentScanner: { installed: false },
     },
     platform: { url: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/` },
   });

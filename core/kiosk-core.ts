@@ -110,7 +110,12 @@ export async function startKioskCore(
     };
 
     const counters = new CounterStore(join(config.dataDir, 'device-counters.json'), log);
-    const devices = buildDevices(config.devices, { simulatorPorts, counters, log });
+    const devices = buildDevices(config.devices, {
+      simulatorPorts,
+      counters,
+      log,
+      dataDir: config.dataDir,
+    });
     const manager = new DeviceManager({
       registry,
       counters,

@@ -66,3 +66,6 @@ export type { FingerprintBridge } from './fingerprint/vendor-bridge.js';
 export { ReceiptPrinter } from './escpos/receipt-printer.js';
 export type { ReceiptPrinterOptions } from './escpos/receipt-printer-options.js';
 export type { ReceiptDocument } from './escpos/escpos-receipt.js';
+
+export { DocumentScanner } from './docscanner/document-scanner.js';
+export type { DocumentScannerOptions } from './docscanner/document-scanner-options.js';

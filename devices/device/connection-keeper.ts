@@ -5,6 +5,13 @@ import type { StatusTracker } from '../util/status-tracker.js';
 import type { TimerHandle, Timers } from '../util/timers.js';
 import type { DeviceResult } from './device-result.js';
 
+/**
+ * Default reopen backoff of every device: 500 ms doubling to 3 s. A device whose fault clears
+ * (port back, password fixed, paper loaded) is in use again within about 3 s — the kiosk promises
+ * recovery within 5 s — and one failed open every 3 s costs nothing.
+ */
+export const DEFAULT_REOPEN_DELAYS = { initialMs: 500, maxMs: 3_000 } as const;
+
 /** What a ConnectionKeeper needs to know about its device. */
 export interface ConnectionKeeperOptions<C> {
   /** Where the device is (serial path, PTY, tcp:HOST:PORT, …). */

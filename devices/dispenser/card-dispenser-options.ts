@@ -1,3 +1,4 @@
+import { DEFAULT_REOPEN_DELAYS } from '../device/connection-keeper.js';
 import type { DeviceCounters } from '../device/device-counters.js';
 import type { OpenTransport } from '../transport/open-transport.js';
 import { openTransport } from '../transport/open-transport.js';
@@ -59,7 +60,7 @@ export interface CardDispenserOptions {
   readonly captureBinHighAt?: number;
   /** First delay before reopening a lost port; doubles each failure. Default 500 ms. */
   readonly reopenInitialDelayMs?: number;
-  /** Cap of the reopen delay. Default 10000 ms. */
+  /** Cap of the reopen delay. Default 3000 ms (DEFAULT_REOPEN_DELAYS). */
   readonly reopenMaxDelayMs?: number;
   /** Statistics counters (load persisted values into them). Default in memory from zero. */
   readonly counters?: DeviceCounters;
@@ -101,8 +102,8 @@ export function resolveDispenserOptions(options: CardDispenserOptions): Resolved
     replyTimeoutMs: 8000,
     failuresBeforeHardwareError: 2,
     captureBinHighAt: 0,
-    reopenInitialDelayMs: 500,
-    reopenMaxDelayMs: 10_000,
+    reopenInitialDelayMs: DEFAULT_REOPEN_DELAYS.initialMs,
+    reopenMaxDelayMs: DEFAULT_REOPEN_DELAYS.maxMs,
     timers: realTimers,
     openTransport,
     log: () => {},

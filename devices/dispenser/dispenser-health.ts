@@ -1,7 +1,7 @@
 import type { CommandLimits } from '../device/device-command.js';
 import type { DeviceResult } from '../device/device-result.js';
 import type { Capabilities, HealthLevel, HealthReport } from '../device/kiosk-device.js';
-import type { CardDispenser } from './card-dispenser.js';
+import type { DeviceStatus } from '../../contract/index.js';
 import type { ResolvedDispenserOptions } from './card-dispenser-options.js';
 
 /** What the unit can do, from its variant and options. */
@@ -22,13 +22,24 @@ export function dispenserCapabilities(o: ResolvedDispenserOptions): Capabilities
   };
 }
 
+/** What a health check uses of the dispenser (structural, so this file need not import it). */
+interface HealthTarget {
+  readonly status: DeviceStatus;
+  queryStatus(limits: CommandLimits): Promise<DeviceResult<unknown>>;
+  moveToReadPosition(limits: CommandLimits): Promise<DeviceResult<unknown>>;
+  capture(limits: CommandLimits): Promise<DeviceResult<unknown>>;
+  presentAndWaitForTake(
+    limits: CommandLimits & { takeTimeoutMs?: number },
+  ): Promise<DeviceResult<'taken' | 'captured'>>;
+}
+
 /**
  * Health check: `internal` reads the status (no media); `external` moves ONE CARD from the
  * stacker to the read position and captures it (it costs a card and a bin place);
  * `interactive` presents a card and needs a person to take it (also costs a card).
  */
 export async function dispenserHealth(
-  d: CardDispenser,
+  d: HealthTarget,
   level: HealthLevel,
   limits: Partial<CommandLimits> = {},
   takeTimeoutMs: number,

@@ -1,3 +1,4 @@
+import { DEFAULT_REOPEN_DELAYS } from '../device/connection-keeper.js';
 import { MemoryCounters } from '../device/device-counters.js';
 import type { DeviceCounters } from '../device/device-counters.js';
 import type { OpenTransport } from '../transport/open-transport.js';
@@ -51,7 +52,7 @@ export interface ReceiptPrinterOptions {
   readonly recoverCutter?: boolean;
   /** First delay before reopening a lost port; doubles each failure. Default 500 ms. */
   readonly reopenInitialDelayMs?: number;
-  /** Cap of the reopen delay. Default 10000 ms. */
+  /** Cap of the reopen delay. Default 3000 ms (DEFAULT_REOPEN_DELAYS). */
   readonly reopenMaxDelayMs?: number;
   /** Statistics counters (prints, cuts, bytes, lines, printFailures). Default in memory. */
   readonly counters?: DeviceCounters;
@@ -92,8 +93,8 @@ export function resolvePrinterOptions(options: ReceiptPrinterOptions): ResolvedP
     drainMs: 100,
     failuresBeforeOffline: 2,
     recoverCutter: true,
-    reopenInitialDelayMs: 500,
-    reopenMaxDelayMs: 10_000,
+    reopenInitialDelayMs: DEFAULT_REOPEN_DELAYS.initialMs,
+    reopenMaxDelayMs: DEFAULT_REOPEN_DELAYS.maxMs,
     counters: new MemoryCounters(),
     timers: realTimers,
     openTransport,

@@ -1,3 +1,4 @@
+import { DEFAULT_REOPEN_DELAYS } from '../device/connection-keeper.js';
 import { MemoryCounters } from '../device/device-counters.js';
 import type { DeviceCounters } from '../device/device-counters.js';
 import { openTransport } from '../transport/open-transport.js';
@@ -40,7 +41,7 @@ export interface FingerprintScannerOptions {
   readonly interactiveHealthTimeoutMs?: number;
   /** First delay before reopening a lost port; doubles each failure. Default 500 ms. */
   readonly reopenInitialDelayMs?: number;
-  /** Cap of the reopen delay. Default 10000 ms. */
+  /** Cap of the reopen delay. Default 3000 ms (DEFAULT_REOPEN_DELAYS). */
   readonly reopenMaxDelayMs?: number;
   /** Clock and timers. Default the real ones. */
   readonly timers?: Timers;
@@ -79,8 +80,8 @@ export function resolveScannerOptions(options: FingerprintScannerOptions): Resol
     failuresBeforeHardwareError: 2,
     internalHealthTimeoutMs: 5000,
     interactiveHealthTimeoutMs: 30_000,
-    reopenInitialDelayMs: 500,
-    reopenMaxDelayMs: 10_000,
+    reopenInitialDelayMs: DEFAULT_REOPEN_DELAYS.initialMs,
+    reopenMaxDelayMs: DEFAULT_REOPEN_DELAYS.maxMs,
     timers: realTimers,
     openTransport,
     counters: new MemoryCounters(),

@@ -1,3 +1,4 @@
+import { DEFAULT_REOPEN_DELAYS } from '../device/connection-keeper.js';
 import type { DeviceCounters } from '../device/device-counters.js';
 import type { BaudSetting } from './auto-baud.js';
 import type { OpenTransport } from '../transport/open-transport.js';
@@ -27,7 +28,7 @@ export interface IdCardReaderOptions {
   readonly readFingerprint?: boolean;
   /** First delay before reopening a lost port; doubles each failure. Default 500 ms. */
   readonly reopenInitialDelayMs?: number;
-  /** Cap of the reopen delay. Default 10000 ms. */
+  /** Cap of the reopen delay. Default 3000 ms (DEFAULT_REOPEN_DELAYS). */
   readonly reopenMaxDelayMs?: number;
   /** Clock and timers. Default the real ones. */
   readonly timers?: Timers;
@@ -64,8 +65,8 @@ export function resolveReaderOptions(options: IdCardReaderOptions): ResolvedRead
     maxReadAttempts: 3,
     failuresBeforeHardwareError: 3,
     readFingerprint: false,
-    reopenInitialDelayMs: 500,
-    reopenMaxDelayMs: 10_000,
+    reopenInitialDelayMs: DEFAULT_REOPEN_DELAYS.initialMs,
+    reopenMaxDelayMs: DEFAULT_REOPEN_DELAYS.maxMs,
     timers: realTimers,
     openTransport,
     today: () => new Date(),

@@ -12,12 +12,63 @@ async function deviceState(page: Page, id: string): Promise<string> {
   return snapshot.kiosk?.devices.find((d) => d.id === id)?.state ?? 'absent';
 }
 
-test('the page opens the camera, reports it, and the core publishes it online', async ({
+/** Sends one action to the embedded simulators' control API. */
+async function simulator(simControl: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${simControl}${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+  expect(response.status, `${path} ${JSON.stringify(body)}`).toBe(200);
+}
+
+const DEVICES = [
+  'idCardReader',
+  'receiptPrinter',
+  'fingerprintScanner',
+  'cardDispenser',
+  'barcodeScanner',
+  'documentScanner',
+  'camera',
+];
+
+test('every simulated device comes online, the camera through the page', async ({
   page,
   kiosk,
 }) => {
   await page.goto(kiosk.url);
   await expect(page.getByTestId('home')).toBeVisible();
-  await expect.poll(() => deviceState(page, 'camera'), { timeout: 10_000 }).toBe('online');
-  await expect.poll(() => deviceState(page, 'idCardReader'), { timeout: 10_000 }).toBe('online');
+  for (const id of DEVICES) {
+    await expect.poll(() => deviceState(page, id), { timeout: 15_000, message: id }).toBe('online');
+  }
+  // No document printer yet (the printing issue), so proofs stay unavailable; the rest can run.
+  await expect(page.getByTestId('service-collectIdCard')).toHaveAttribute('data-available', 'true');
+  await expect(page.getByTestId('service-scanDocuments')).toHaveAttribute('data-available', 'true');
+  await expect(page.getByTestId('service-printProof')).toHaveAttribute('data-available', 'false');
 });
+
+// A device fault reaches the citizen's screen as an unavailable service, and clearing it brings
+// the service back within 5 s without restarting anything.
+const FAULTS: Array<{ device: string; fault: string; service: string }> = [
+  { device: 'printer', fault: 'paperOut', service: 'scanDocuments' },
+  { device: 'printer', fault: 'coverOpen', service: 'collectIdCard' },
+  { device: 'dispenser', fault: 'cardJam', service: 'collectIdCard' },
+  { device: 'dispenser', fault: 'stackerEmpty', service: 'collectIdCard' },
+  { device: 'fingerprint', fault: 'wrongPassword', service: 'collectIdCard' },
+];
+
+for (const { device, fault, service } of FAULTS) {
+  test(`${device} ${fault}: ${service} becomes unavailable, then recovers within 5 s`, async ({
+    page,
+    kiosk,
+  }) => {
+    await page.goto(kiosk.url);
+    const card = page.getByTestId(`service-${service}`);
+    await expect(card).toHaveAttribute('data-available', 'true', { timeout: 15_000 });
+    await simulator(kiosk.simControl, `/${device}/fault`, { fault });
+    await expect(card).toHaveAttribute('data-available', 'false', { timeout: 15_000 });
+    await simulator(kiosk.simControl, `/${device}/fault`, { fault: null });
+    if (fault === 'cardJam')
+      await simulator(kiosk.simControl, '/dispenser/place', { position: 'none' });
+    await expect(card).toHaveAttribute('data-available', 'true', { timeout: 5_000 });
+  });
+}
