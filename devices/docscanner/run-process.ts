@@ -51,6 +51,9 @@ export interface RunOutcome {
   readonly overflow: boolean;
 }
 
+/** How long output may still arrive after the program exited. */
+const EXIT_DRAIN_MS = 500;
+
 /** Sends `signal` to the child's process group (backends may start helpers), else the child. */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -130,6 +133,19 @@ export function runProcess(o: RunOptions): Promise<RunOutcome> {
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (child.pid === undefined) finish(null, null, error.code ?? 'spawnFailed');
+    });
+    // 'close' waits for every holder of the pipes. A backend's forked reader can outlive
+    // scanimage and keep them open (seen once under load: a finished scan reported as timeOut),
+    // so once scanimage itself has exited, its group is killed and its status is used.
+    child.on('exit', (code, signal) => {
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // The group is already gone.
+        }
+      }
+      o.timers.setTimeout(() => finish(code, signal), EXIT_DRAIN_MS);
     });
     child.on('close', (code, signal) => finish(code, signal));
     if (o.signal?.aborted) onAbort();
