@@ -15,15 +15,17 @@ export interface ContractTarget {
  * (always), and against real hardware when the environment variable `envVar` names a port.
  * Without it the hardware run is a visible `todo` that says how to enable it — pending, never
  * silently skipped. `body` gets the current target; tests needing a person or a fault check
- * `target().simulated`.
+ * `target().simulated`. `labels` names the simulated target and a port example for devices whose
+ * "port" is not a serial path (a SANE device name).
  */
 export function describeDeviceContract(
   deviceName: string,
   envVar: string,
   startSimulated: () => Promise<ContractTarget>,
   body: (target: () => ContractTarget) => void,
+  labels: { simulated?: string; portExample?: string } = {},
 ): void {
-  describe(`${deviceName} contract — simulator over a PTY`, () => {
+  describe(`${deviceName} contract — ${labels.simulated ?? 'simulator over a PTY'}`, () => {
     let target: ContractTarget | undefined;
     beforeAll(async () => {
       target = await startSimulated();
@@ -40,7 +42,8 @@ export function describeDeviceContract(
   const port = process.env[envVar];
   describe(`${deviceName} contract — real hardware`, () => {
     if (port === undefined || port === '') {
-      it.todo(`set ${envVar}=<port> (e.g. /dev/ttyUSB0) to run this suite on a real ${deviceName}`);
+      const example = labels.portExample ?? '/dev/ttyUSB0';
+      it.todo(`set ${envVar}=<port> (e.g. ${example}) to run this suite on a real ${deviceName}`);
       return;
     }
     const target: ContractTarget = { port, simulated: false, stop: async () => {} };
