@@ -3,6 +3,7 @@ import { IdCardSimulator } from '../sim/idcard-simulator.js';
 import { createPtyPair } from '../sim/pty-pair.js';
 import type { PtyPair } from '../sim/pty-pair.js';
 import { demoCard, parseSimCard } from '../sim/sim-card.js';
+import { waitFor } from '../testing/wait-for.js';
 import { openSerialTransport } from '../transport/serial-transport.js';
 import { IdCardReader } from './idcard-reader.js';
 import type { IdCardReaderEvents } from './idcard-reader.js';
@@ -12,14 +13,6 @@ import type { IdCardReaderEvents } from './idcard-reader.js';
  * serialport, with the simulator pacing its bytes at 115200 baud. Waits are generous and nothing
  * asserts on durations.
  */
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function startReader(port: string) {
   const reader = new IdCardReader({ port, pollIntervalMs: 100, commandTimeoutMs: 1500 });
