@@ -45,6 +45,8 @@ export type {
   HealthReport,
   KioskDevice,
 } from './device/kiosk-device.js';
+export { DeviceBase, safeLog } from './device/device-base.js';
+export type { BaseLogDetail, DeviceBaseSetup } from './device/device-base.js';
 export { MemoryCounters } from './device/device-counters.js';
 export type { DeviceCounters } from './device/device-counters.js';
 export type { CommandLimits } from './device/device-command.js';

@@ -1,19 +1,13 @@
 import type { DeviceStatus } from '../../contract/index.js';
 import { ConnectionKeeper } from '../device/connection-keeper.js';
+import { DeviceBase, safeLog } from '../device/device-base.js';
 import { runDeviceCommand } from '../device/device-command.js';
 import type { CommandLimits } from '../device/device-command.js';
 import { failWith, succeed } from '../device/device-result.js';
 import type { DeviceResult } from '../device/device-result.js';
-import type {
-  Capabilities,
-  HealthLevel,
-  HealthReport,
-  KioskDevice,
-} from '../device/kiosk-device.js';
+import type { Capabilities, HealthLevel, HealthReport } from '../device/kiosk-device.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
 import { TransportError } from '../transport/transport-error.js';
-import { TypedEmitter } from '../util/typed-emitter.js';
-import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
 import { symbologyName } from './aim-symbology.js';
 import type { BarcodeScannerEvents, ScannedEvent } from './barcode-events.js';
 import { resolveScannerOptions } from './barcode-scanner-options.js';
@@ -40,15 +34,15 @@ type Waiter = (result: DeviceResult<ScannedEvent>) => void;
  * connects and keeps connected (a HID scanner is looked for until it is plugged in, and again
  * after an unplug). Scans are delivered only while enabled or awaited; repeats within
  * `debounceMs` are dropped. Scanned data is never logged, only its length and symbology.
+ * Counters: scans, decodeErrors, ignoredScans.
  */
-export class BarcodeScanner implements KioskDevice<BarcodeScannerEvents> {
+export class BarcodeScanner extends DeviceBase<BarcodeScannerEvents> {
   /** The device class it implements. */
   readonly deviceClass = 'barcodeScanner' as const;
   /** What this scanner can do. */
   readonly capabilities: Capabilities;
   private readonly o: ResolvedScannerOptions;
-  private readonly events: TypedEmitter<BarcodeScannerEvents>;
-  private readonly tracker: ScannerStatusTracker;
+  private readonly log: (event: string, detail?: ScannerLogEntry['detail']) => void;
   private readonly keeper: ConnectionKeeper<ScanSession>;
   private readonly repeats: RepeatFilter;
   private readonly waiters = new Set<Waiter>();
@@ -58,8 +52,20 @@ export class BarcodeScanner implements KioskDevice<BarcodeScannerEvents> {
   private errorRun = 0;
 
   constructor(options: BarcodeScannerOptions) {
-    this.o = resolveScannerOptions(options);
-    const c = this.o.connection;
+    const o = resolveScannerOptions(options);
+    const log = safeLog(o.log);
+    const c = o.connection;
+    super({
+      initial: { id: o.id, deviceClass: 'barcodeScanner', state: 'offline', reason: 'closed' },
+      counters: o.counters,
+      logPrefix: 'barcode',
+      log,
+      tracker: (initial, sink) => new ScannerStatusTracker(initial, sink, c.kind === 'hid'),
+      // The error's name only: a listener's message might quote the scanned data.
+      listenerErrorDetail: (error) => ({ error: error instanceof Error ? error.name : 'unknown' }),
+    });
+    this.o = o;
+    this.log = log;
     this.source = c.kind;
     this.enabled = this.o.enabled;
     this.repeats = new RepeatFilter(this.o.debounceMs);
@@ -72,21 +78,6 @@ export class BarcodeScanner implements KioskDevice<BarcodeScannerEvents> {
       trigger: this.o.triggerCommand !== undefined,
       encoding: c.encoding ?? 'utf-8',
     };
-    this.events = new TypedEmitter((error) =>
-      // The error's name only: a listener's message might quote the scanned data.
-      this.log('barcode.listenerError', { error: error instanceof Error ? error.name : 'unknown' }),
-    );
-    this.tracker = new ScannerStatusTracker(
-      { id: this.o.id, deviceClass: 'barcodeScanner', state: 'offline', reason: 'closed' },
-      {
-        status: (status) => this.events.emit('status', status),
-        error: (error) => {
-          this.log('barcode.problem', { state: this.status.state, reason: error.errorCode });
-          this.events.emit('error', error);
-        },
-      },
-      c.kind === 'hid',
-    );
     this.keeper = new ConnectionKeeper<ScanSession>({
       port: c.kind === 'serial' ? c.port : describeHidMatch(c),
       baudRate: c.kind === 'serial' ? (c.baudRate ?? 9600) : 0,
@@ -106,32 +97,9 @@ export class BarcodeScanner implements KioskDevice<BarcodeScannerEvents> {
     });
   }
 
-  /** Stable device id from configuration. */
-  get id(): string {
-    return this.o.id;
-  }
-
-  /** The current status. */
-  get status(): DeviceStatus {
-    return this.tracker.status;
-  }
-
   /** True while scans are delivered as `scanned` events. */
   get isEnabled(): boolean {
     return this.enabled;
-  }
-
-  /** Statistics counters: scans, decodeErrors, ignoredScans. */
-  counters(): Readonly<Record<string, number>> {
-    return this.o.counters.snapshot();
-  }
-
-  /** Subscribes to an event; returns the function that unsubscribes. */
-  on<K extends keyof BarcodeScannerEvents>(
-    event: K,
-    listener: Listener<BarcodeScannerEvents[K]>,
-  ): Unsubscribe {
-    return this.events.on(event, listener);
   }
 
   /** Connects and keeps connected; resolves with the status after the first attempt. */
@@ -293,13 +261,5 @@ export class BarcodeScanner implements KioskDevice<BarcodeScannerEvents> {
           : new TransportError('writeFailed', `${session.transport.description}: ${String(error)}`);
       this.keeper.fail(session, cause);
     });
-  }
-
-  private log(event: string, detail?: ScannerLogEntry['detail']): void {
-    try {
-      this.o.log({ event, ...(detail !== undefined ? { detail } : {}) });
-    } catch {
-      // A failing logger must not stop the scanner.
-    }
   }
 }

@@ -1,22 +1,14 @@
 import type { DeviceStatus } from '../../contract/index.js';
 import { ConnectionKeeper } from '../device/connection-keeper.js';
+import { DeviceBase, safeLog } from '../device/device-base.js';
 import { runDeviceCommand } from '../device/device-command.js';
 import type { CommandLimits } from '../device/device-command.js';
 import { MemoryCounters } from '../device/device-counters.js';
-import type { DeviceCounters } from '../device/device-counters.js';
 import { failWith, succeed } from '../device/device-result.js';
 import type { DeviceResult } from '../device/device-result.js';
-import type {
-  Capabilities,
-  HealthLevel,
-  HealthReport,
-  KioskDevice,
-} from '../device/kiosk-device.js';
+import type { Capabilities, HealthLevel, HealthReport } from '../device/kiosk-device.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
 import { TransportError } from '../transport/transport-error.js';
-import { StatusTracker } from '../util/status-tracker.js';
-import { TypedEmitter } from '../util/typed-emitter.js';
-import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
 import { resolveDispenserOptions } from './card-dispenser-options.js';
 import type {
   CardDispenserOptions,
@@ -58,44 +50,31 @@ const COUNTERS = ['dispensed', 'taken', 'captured', 'jams', 'retransmits'] as co
  * when idle. Commands run one at a time between polls, each bounded by CommandLimits, and
  * resolve to DeviceResult; nothing throws. Stacker low and bin high raise notices before
  * empty/full; a jam is hardwareError (maintenance) until an initialise succeeds.
+ * Counters: dispensed, taken, captured, jams, retransmits (+ captureBinBaseline).
  */
-export class CardDispenser implements KioskDevice<CardDispenserEvents> {
-  /** Stable device id from configuration. */
-  readonly id: string;
+export class CardDispenser extends DeviceBase<CardDispenserEvents> {
   /** The device class it implements. */
   readonly deviceClass = 'cardDispenser' as const;
   /** What this unit can do, from its variant. */
   readonly capabilities: Capabilities;
   private readonly o: ResolvedDispenserOptions;
-  private readonly events: TypedEmitter<CardDispenserEvents>;
-  private readonly tracker: StatusTracker;
-  private readonly stats: DeviceCounters;
+  private readonly log: (event: string, detail?: DispenserLogEntry['detail']) => void;
   private readonly monitor: DispenserMonitor;
   private readonly keeper: ConnectionKeeper<DispenserSession>;
   private connecting: DispenserSession | undefined;
 
   constructor(options: CardDispenserOptions) {
-    this.o = resolveDispenserOptions(options);
-    this.id = this.o.id;
+    const o = resolveDispenserOptions(options);
+    const log = safeLog(o.log);
+    super({
+      initial: { id: o.id, deviceClass: 'cardDispenser', state: 'offline', reason: 'closed' },
+      counters: o.counters ?? new MemoryCounters(Object.fromEntries(COUNTERS.map((c) => [c, 0]))),
+      logPrefix: 'dispenser',
+      log,
+    });
+    this.o = o;
+    this.log = log;
     this.capabilities = dispenserCapabilities(this.o);
-    this.events = new TypedEmitter((error) =>
-      this.log('dispenser.listenerError', { message: String(error) }),
-    );
-    this.stats =
-      this.o.counters ?? new MemoryCounters(Object.fromEntries(COUNTERS.map((c) => [c, 0])));
-    this.tracker = new StatusTracker(
-      { id: this.id, deviceClass: 'cardDispenser', state: 'offline', reason: 'closed' },
-      {
-        status: (status) => this.events.emit('status', status),
-        error: (error) => {
-          this.log('dispenser.problem', {
-            state: this.tracker.status.state,
-            reason: error.errorCode,
-          });
-          this.events.emit('error', error);
-        },
-      },
-    );
     this.monitor = new DispenserMonitor(this.tracker, this.stats, this.o);
     this.keeper = new ConnectionKeeper<DispenserSession>({
       ...this.o,
@@ -106,24 +85,6 @@ export class CardDispenser implements KioskDevice<CardDispenserEvents> {
       disconnected: () => this.monitor.forget(),
       log: (event, detail) => this.log(event, detail),
     });
-  }
-
-  /** The current status. */
-  get status(): DeviceStatus {
-    return this.tracker.status;
-  }
-
-  /** Statistics: dispensed, taken, captured, jams, retransmits (+ captureBinBaseline). */
-  counters(): Readonly<Record<string, number>> {
-    return this.stats.snapshot();
-  }
-
-  /** Subscribes to an event; returns the function that unsubscribes. */
-  on<K extends keyof CardDispenserEvents>(
-    event: K,
-    listener: Listener<CardDispenserEvents[K]>,
-  ): Unsubscribe {
-    return this.events.on(event, listener);
   }
 
   /** Connects, initialises and starts polling; resolves with the status after the first attempt. */
@@ -302,13 +263,5 @@ export class CardDispenser implements KioskDevice<CardDispenserEvents> {
       () => this.send(session, name),
       (message) => this.log('dispenser.journalFailed', { step, message }),
     );
-  }
-
-  private log(event: string, detail?: DispenserLogEntry['detail']): void {
-    try {
-      this.o.log({ event, ...(detail !== undefined ? { detail } : {}) });
-    } catch {
-      // A failing logger must not stop the dispenser.
-    }
   }
 }

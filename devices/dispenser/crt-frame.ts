@@ -6,6 +6,7 @@
  * Single control bytes travel between frames: ACK 06, NAK 15, ENQ 05, EOT 04.
  */
 
+import { readU16BE, writeU16BE, xorChecksum } from '../util/checksum.js';
 import { ResyncDecoder, type DecodeStep } from '../util/resync-decoder.js';
 import type { CrtVariant } from './crt-variant.js';
 
@@ -101,12 +102,8 @@ export type CrtDecoded =
       error: CrtFrameError;
     };
 
-/** XOR of `bytes[start..end)`. */
-export function xorBcc(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let bcc = 0;
-  for (let i = start; i < end; i++) bcc ^= bytes[i] ?? 0;
-  return bcc;
-}
+/** XOR of `bytes[start..end)` (the BCC). */
+export { xorChecksum as xorBcc } from '../util/checksum.js';
 
 /** Bytes before TEXT: STX, the address if any, the length field. */
 export function crtHeaderLength(framing: Pick<CrtFraming, 'address' | 'lengthBytes'>): number {
@@ -121,11 +118,11 @@ export function encodeCrtFrame(text: Uint8Array, framing: CrtFraming): Uint8Arra
   const frame = new Uint8Array(header + text.length + 2);
   frame[0] = STX;
   if (framing.address !== null) frame[1] = framing.address;
-  if (framing.lengthBytes === 2) frame[header - 2] = text.length >> 8;
-  frame[header - 1] = text.length & 0xff;
+  if (framing.lengthBytes === 2) writeU16BE(frame, header - 2, text.length);
+  else frame[header - 1] = text.length;
   frame.set(text, header);
   frame[frame.length - 2] = ETX;
-  frame[frame.length - 1] = xorBcc(frame, bccStart(framing), frame.length - 1);
+  frame[frame.length - 1] = xorChecksum(frame, bccStart(framing), frame.length - 1);
   return frame;
 }
 
@@ -174,16 +171,14 @@ export class CrtFrameDecoder extends ResyncDecoder<CrtDecoded> {
     if (buf.length - at < header) return undefined;
     const hasAddress = framing.address !== null;
     const length =
-      framing.lengthBytes === 2
-        ? ((buf[at + header - 2] ?? 0) << 8) | (buf[at + header - 1] ?? 0)
-        : (buf[at + header - 1] ?? 0);
+      framing.lengthBytes === 2 ? readU16BE(buf, at + header - 2) : (buf[at + header - 1] ?? 0);
     if (length < 3 || length > framing.maxTextLength)
       return rejected({ code: 'badLength', length });
     const end = at + header + length + 2;
     if (buf.length < end) return undefined;
     const found = buf[end - 2] ?? 0;
     if (found !== ETX) return rejected({ code: 'missingEtx', found });
-    const expected = xorBcc(buf, at + bccStart(framing), end - 1);
+    const expected = xorChecksum(buf, at + bccStart(framing), end - 1);
     const actual = buf[end - 1] ?? 0;
     if (expected !== actual) return rejected({ code: 'badChecksum', expected, actual });
     const frame: CrtFrame = {

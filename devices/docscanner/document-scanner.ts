@@ -1,21 +1,17 @@
 import type { DeviceStatus, ErrorAction } from '../../contract/index.js';
+import { DeviceBase, safeLog } from '../device/device-base.js';
 import { runDeviceCommand } from '../device/device-command.js';
 import type { CommandLimits } from '../device/device-command.js';
 import { MemoryCounters } from '../device/device-counters.js';
-import type { DeviceCounters } from '../device/device-counters.js';
 import { succeed } from '../device/device-result.js';
 import type { DeviceResult } from '../device/device-result.js';
-import type {
-  Capabilities,
-  HealthLevel,
-  HealthReport,
-  KioskDevice,
-} from '../device/kiosk-device.js';
-import { StatusTracker } from '../util/status-tracker.js';
-import { TypedEmitter } from '../util/typed-emitter.js';
-import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
+import type { Capabilities, HealthLevel, HealthReport } from '../device/kiosk-device.js';
 import { resolveScannerOptions } from './document-scanner-options.js';
-import type { DocumentScannerOptions, ResolvedScannerOptions } from './document-scanner-options.js';
+import type {
+  DocumentScannerOptions,
+  ResolvedScannerOptions,
+  ScannerLogEntry,
+} from './document-scanner-options.js';
 import type { DocumentScannerEvents } from './document-scanner-events.js';
 import { scanFeeder, scanOnePage } from './scan-jobs.js';
 import type { ScanJob } from './scan-jobs.js';
@@ -55,16 +51,13 @@ function refuse(
  * capabilities. Scans run one at a time as commands with a timeout and cancellation; a fault
  * (jam, cover open, empty feeder, I/O error) is a typed failure and a status, and the next
  * successful scan clears it. Images are personal data: private files until `discard` or close.
+ * Counters: pages, batches, jams, errors.
  */
-export class DocumentScanner implements KioskDevice<DocumentScannerEvents> {
-  /** Device id from configuration. */
-  readonly id: string;
+export class DocumentScanner extends DeviceBase<DocumentScannerEvents> {
   /** Always 'documentScanner'. */
   readonly deviceClass = 'documentScanner' as const;
   private readonly o: ResolvedScannerOptions;
-  private readonly events: TypedEmitter<DocumentScannerEvents>;
-  private readonly tracker: StatusTracker;
-  private readonly stats: DeviceCounters;
+  private readonly log: (event: string, detail?: ScannerLogEntry['detail']) => void;
   private readonly store: ScanStore;
   private readonly presence: ScannerPresence;
   private readonly cli: ScanimageCli;
@@ -74,25 +67,20 @@ export class DocumentScanner implements KioskDevice<DocumentScannerEvents> {
   private jobDone: Promise<unknown> = Promise.resolve();
 
   constructor(options: DocumentScannerOptions) {
-    this.o = resolveScannerOptions(options);
-    this.id = this.o.id;
+    const o = resolveScannerOptions(options);
+    const log = safeLog(o.log);
+    const stats = o.counters ?? new MemoryCounters();
+    for (const name of SCANNER_COUNTERS) stats.add(name, 0);
+    super({
+      initial: { id: o.id, deviceClass: 'documentScanner', state: 'offline', reason: 'closed' },
+      counters: stats,
+      logPrefix: 'docscanner',
+      log,
+    });
+    this.o = o;
+    this.log = log;
     this.backend = this.o.backendOptions;
-    this.stats = this.o.counters ?? new MemoryCounters();
-    for (const name of SCANNER_COUNTERS) this.stats.add(name, 0);
     this.store = new ScanStore(this.o.scanDir);
-    this.events = new TypedEmitter((error) =>
-      this.log('docscanner.listenerError', { message: String(error) }),
-    );
-    this.tracker = new StatusTracker(
-      { id: this.id, deviceClass: 'documentScanner', state: 'offline', reason: 'closed' },
-      {
-        status: (status) => this.events.emit('status', status),
-        error: (error) => {
-          this.log('docscanner.problem', { state: this.status.state, reason: error.errorCode });
-          this.events.emit('error', error);
-        },
-      },
-    );
     this.cli = new ScanimageCli({
       path: this.o.scanimagePath,
       saneConfigDir: this.o.saneConfigDir,
@@ -117,11 +105,6 @@ export class DocumentScanner implements KioskDevice<DocumentScannerEvents> {
     });
   }
 
-  /** The current status. */
-  get status(): DeviceStatus {
-    return this.tracker.status;
-  }
-
   /** adf, duplex, flatbed, colour, modes, sources, resolutions, min/maxResolution, max size. */
   get capabilities(): Capabilities {
     return this.presence.capabilities;
@@ -130,19 +113,6 @@ export class DocumentScanner implements KioskDevice<DocumentScannerEvents> {
   /** The SANE name of the device in use ("auto" resolves to the first listed), if found. */
   get saneDevice(): string | undefined {
     return this.presence.deviceName;
-  }
-
-  /** Statistics: pages, batches, jams, errors. */
-  counters(): Readonly<Record<string, number>> {
-    return this.stats.snapshot();
-  }
-
-  /** Subscribes to an event; returns the function that unsubscribes. */
-  on<K extends keyof DocumentScannerEvents>(
-    event: K,
-    listener: Listener<DocumentScannerEvents[K]>,
-  ): Unsubscribe {
-    return this.events.on(event, listener);
   }
 
   /** Finds the device and starts presence polling; resolves after the first check, never rejects. */
@@ -303,13 +273,5 @@ export class DocumentScanner implements KioskDevice<DocumentScannerEvents> {
     if (result.ok) this.outcomes.succeeded(result.value as ScannedPage | ScannedBatch);
     else this.outcomes.failed(name, name.endsWith('Batch'), result.error, before);
     return result;
-  }
-
-  private log(event: string, detail?: Readonly<Record<string, string | number | boolean>>): void {
-    try {
-      this.o.log({ event, ...(detail !== undefined ? { detail } : {}) });
-    } catch {
-      // A failing logger must not stop the scanner.
-    }
   }
 }

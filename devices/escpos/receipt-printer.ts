@@ -1,5 +1,6 @@
 import type { DeviceStatus } from '../../contract/index.js';
 import { ConnectionKeeper } from '../device/connection-keeper.js';
+import { DeviceBase } from '../device/device-base.js';
 import { runDeviceCommand } from '../device/device-command.js';
 import type { CommandLimits } from '../device/device-command.js';
 import { failWith, succeed } from '../device/device-result.js';
@@ -9,14 +10,10 @@ import type {
   CommonDeviceEvents,
   HealthLevel,
   HealthReport,
-  KioskDevice,
 } from '../device/kiosk-device.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
 import { TransportError } from '../transport/transport-error.js';
-import { StatusTracker } from '../util/status-tracker.js';
 import { sleep } from '../util/timers.js';
-import { TypedEmitter } from '../util/typed-emitter.js';
-import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
 import { jobStats, renderReceipt } from './escpos-receipt.js';
 import type { ReceiptDocument } from './escpos-receipt.js';
 import type { EscPosFlags } from './escpos-status.js';
@@ -52,33 +49,24 @@ type Session = PrinterSession;
  * EOT 1 must be answered, then ASB is enabled if configured, and status is polled while idle
  * (and taken from ASB blocks as they come). `print()` checks status first, sends the job, then
  * confirms by status. Never throws: problems become status, `error` events and typed failures.
+ * Counters: prints, cuts, bytes, lines, printFailures.
  */
-export class ReceiptPrinter implements KioskDevice<ReceiptPrinterEvents> {
-  /** Stable device id. */
-  readonly id: string;
+export class ReceiptPrinter extends DeviceBase<ReceiptPrinterEvents> {
   /** Always 'receiptPrinter'. */
   readonly deviceClass = 'receiptPrinter' as const;
   private readonly o: ResolvedPrinterOptions;
-  private readonly events: TypedEmitter<ReceiptPrinterEvents>;
-  private readonly tracker: StatusTracker;
   private readonly keeper: ConnectionKeeper<Session>;
 
   constructor(options: ReceiptPrinterOptions) {
-    this.o = resolvePrinterOptions(options);
-    this.id = this.o.id;
-    this.events = new TypedEmitter((error) =>
-      this.o.log('printer.listenerError', { message: String(error) }),
-    );
-    this.tracker = new StatusTracker(
-      { id: this.id, deviceClass: 'receiptPrinter', state: 'offline', reason: 'closed' },
-      {
-        status: (status) => this.events.emit('status', status),
-        error: (error) => {
-          this.o.log('printer.problem', { reason: error.errorCode, action: error.action });
-          this.events.emit('error', error);
-        },
-      },
-    );
+    const o = resolvePrinterOptions(options);
+    super({
+      initial: { id: o.id, deviceClass: 'receiptPrinter', state: 'offline', reason: 'closed' },
+      counters: o.counters,
+      logPrefix: 'printer',
+      log: (event, detail) => o.log(event, detail),
+      problemDetail: (error) => ({ reason: error.errorCode, action: error.action }),
+    });
+    this.o = o;
     this.keeper = new ConnectionKeeper<Session>({
       port: this.o.port,
       baudRate: this.o.baudRate,
@@ -98,24 +86,6 @@ export class ReceiptPrinter implements KioskDevice<ReceiptPrinterEvents> {
   get capabilities(): Capabilities {
     const { cut, nativeQr, statusBack, paperNearEndSensor, columns, gb18030 } = this.o;
     return { cut, nativeQr, statusBack, paperNearEndSensor, columns, gb18030 };
-  }
-
-  /** The current status. */
-  get status(): DeviceStatus {
-    return this.tracker.status;
-  }
-
-  /** Statistics counters: prints, cuts, bytes, lines, printFailures. */
-  counters(): Readonly<Record<string, number>> {
-    return this.o.counters.snapshot();
-  }
-
-  /** Subscribes to an event; returns the function that unsubscribes. */
-  on<K extends keyof ReceiptPrinterEvents>(
-    event: K,
-    listener: Listener<ReceiptPrinterEvents[K]>,
-  ): Unsubscribe {
-    return this.events.on(event, listener);
   }
 
   /** Connects and keeps connected; resolves with the status after the first attempt. */

@@ -1,5 +1,6 @@
 import type { DeviceStatus } from '../../contract/index.js';
 import { ConnectionKeeper } from '../device/connection-keeper.js';
+import { DeviceBase, safeLog } from '../device/device-base.js';
 import { runDeviceCommand } from '../device/device-command.js';
 import type { CommandLimits } from '../device/device-command.js';
 import { failWith } from '../device/device-result.js';
@@ -9,12 +10,8 @@ import type {
   CommonDeviceEvents,
   HealthLevel,
   HealthReport,
-  KioskDevice,
 } from '../device/kiosk-device.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
-import { StatusTracker } from '../util/status-tracker.js';
-import { TypedEmitter } from '../util/typed-emitter.js';
-import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
 import { captureFinger } from './finger-flows.js';
 import {
   enrolFlow,
@@ -65,15 +62,13 @@ export interface FingerprintScannerEvents extends CommonDeviceEvents {
  * connected (VfyPwd + ReadSysPara handshake, reopen with backoff) and re-checks it while idle.
  * Commands take CommandLimits and resolve to DeviceResult; finger waits poll GenImg and stop
  * at once on cancellation. Templates stay in memory and are wiped by `clearBiometrics()`.
+ * Counters: captures, matches, mismatches, noFinger, errors, enrolments.
  */
-export class FingerprintScanner implements KioskDevice<FingerprintScannerEvents> {
-  /** Stable device id from configuration. */
-  readonly id: string;
+export class FingerprintScanner extends DeviceBase<FingerprintScannerEvents> {
   /** The device class it implements. */
   readonly deviceClass = 'fingerprintScanner' as const;
   private readonly o: ResolvedScannerOptions;
-  private readonly events: TypedEmitter<FingerprintScannerEvents>;
-  private readonly tracker: StatusTracker;
+  private readonly log: (event: string, detail?: ScannerLogEntry['detail']) => void;
   private readonly keeper: ConnectionKeeper<ScannerSession>;
   private readonly held = new HeldTemplates();
   private caps: Capabilities = {
@@ -87,21 +82,16 @@ export class FingerprintScanner implements KioskDevice<FingerprintScannerEvents>
   private activeCommands = 0;
 
   constructor(options: FingerprintScannerOptions) {
-    this.o = resolveScannerOptions(options);
-    this.id = this.o.id;
-    this.events = new TypedEmitter((error) =>
-      this.log('fingerprint.listenerError', { message: String(error) }),
-    );
-    this.tracker = new StatusTracker(
-      { id: this.id, deviceClass: this.deviceClass, state: 'offline', reason: 'closed' },
-      {
-        status: (status) => this.events.emit('status', status),
-        error: (error) => {
-          this.log('fingerprint.problem', { state: this.status.state, reason: error.errorCode });
-          this.events.emit('error', error);
-        },
-      },
-    );
+    const o = resolveScannerOptions(options);
+    const log = safeLog(o.log);
+    super({
+      initial: { id: o.id, deviceClass: 'fingerprintScanner', state: 'offline', reason: 'closed' },
+      counters: o.counters,
+      logPrefix: 'fingerprint',
+      log,
+    });
+    this.o = o;
+    this.log = log;
     this.keeper = new ConnectionKeeper<ScannerSession>({
       ...this.o,
       tracker: this.tracker,
@@ -127,24 +117,6 @@ export class FingerprintScanner implements KioskDevice<FingerprintScannerEvents>
   /** What this module can do (library size, packet size, … after the first open). */
   get capabilities(): Capabilities {
     return this.caps;
-  }
-
-  /** The current status. */
-  get status(): DeviceStatus {
-    return this.tracker.status;
-  }
-
-  /** Statistics counters: captures, matches, mismatches, noFinger, errors, enrolments. */
-  counters(): Readonly<Record<string, number>> {
-    return this.o.counters.snapshot();
-  }
-
-  /** Subscribes to an event; returns the function that unsubscribes. */
-  on<K extends keyof FingerprintScannerEvents>(
-    event: K,
-    listener: Listener<FingerprintScannerEvents[K]>,
-  ): Unsubscribe {
-    return this.events.on(event, listener);
   }
 
   /** Connects and keeps connected; resolves with the status after the first attempt. */
@@ -307,13 +279,5 @@ export class FingerprintScanner implements KioskDevice<FingerprintScannerEvents>
     this.log('fingerprint.commandFailed', { command: name, code });
     if (code === 'noFinger') this.o.counters.add('noFinger');
     else if (code !== 'cancelled') this.o.counters.add('errors');
-  }
-
-  private log(event: string, detail?: ScannerLogEntry['detail']): void {
-    try {
-      this.o.log({ event, ...(detail !== undefined ? { detail } : {}) });
-    } catch {
-      // A failing logger must not stop the scanner.
-    }
   }
 }

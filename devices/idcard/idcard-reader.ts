@@ -1,20 +1,12 @@
 import type { DeviceError, DeviceStatus } from '../../contract/index.js';
 import { ConnectionKeeper } from '../device/connection-keeper.js';
+import { DeviceBase, safeLog } from '../device/device-base.js';
 import { MemoryCounters } from '../device/device-counters.js';
-import type { DeviceCounters } from '../device/device-counters.js';
 import { succeed } from '../device/device-result.js';
 import type { DeviceResult } from '../device/device-result.js';
-import type {
-  Capabilities,
-  HealthLevel,
-  HealthReport,
-  KioskDevice,
-} from '../device/kiosk-device.js';
+import type { Capabilities, HealthLevel, HealthReport } from '../device/kiosk-device.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
 import { TransportError } from '../transport/transport-error.js';
-import { StatusTracker } from '../util/status-tracker.js';
-import { TypedEmitter } from '../util/typed-emitter.js';
-import type { Listener, Unsubscribe } from '../util/typed-emitter.js';
 import { AutoBaud } from './auto-baud.js';
 import { CardPresence } from './card-presence.js';
 import { interpretReadout } from './card-readout.js';
@@ -65,45 +57,36 @@ interface Connection {
  * then polls find card → select → read → decode → ID-number check. A card must leave the
  * field before it is read again. Lost ports are reopened with backoff (ConnectionKeeper).
  * Nothing thrown inside the loop escapes; problems become `status`, `error` and `readFailed`.
+ * Counters: reads, readFailures, commands, timeouts, badFrames.
  */
-export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
-  /** Device id from configuration. */
-  readonly id: string;
+export class IdCardReader extends DeviceBase<IdCardReaderEvents> {
   /** Always 'idCardReader'. */
   readonly deviceClass = 'idCardReader' as const;
   private readonly o: ResolvedReaderOptions;
-  private readonly events: TypedEmitter<IdCardReaderEvents>;
-  private readonly tracker: StatusTracker;
+  private readonly log: (event: string, detail?: ReaderLogEntry['detail']) => void;
   private readonly card: CardPresence;
   private readonly keeper: ConnectionKeeper<Connection>;
-  private readonly stats: DeviceCounters;
   private readonly autoBaud: AutoBaud | undefined;
   private linkFailures = 0;
 
   constructor(options: IdCardReaderOptions) {
-    this.o = resolveReaderOptions(options);
-    this.id = this.o.id;
-    this.stats = this.o.counters ?? new MemoryCounters();
-    this.events = new TypedEmitter((error) =>
-      this.log('idcard.listenerError', { message: String(error) }),
-    );
-    this.card = new CardPresence(this.o.removalMisses, this.o.maxReadAttempts);
-    this.tracker = new StatusTracker(
-      {
-        id: this.o.id,
+    const o = resolveReaderOptions(options);
+    const log = safeLog(o.log);
+    super({
+      initial: {
+        id: o.id,
         deviceClass: 'idCardReader',
         state: 'offline',
         reason: 'closed',
         cardPresent: false,
       },
-      {
-        status: (status) => this.events.emit('status', status),
-        error: (error) => {
-          this.log('idcard.problem', { state: this.tracker.status.state, reason: error.errorCode });
-          this.events.emit('error', error);
-        },
-      },
-    );
+      counters: o.counters ?? new MemoryCounters(),
+      logPrefix: 'idcard',
+      log,
+    });
+    this.o = o;
+    this.log = log;
+    this.card = new CardPresence(this.o.removalMisses, this.o.maxReadAttempts);
     const fixedBaud = this.o.baudRate === 'auto' ? undefined : this.o.baudRate;
     this.autoBaud =
       fixedBaud === undefined
@@ -131,28 +114,10 @@ export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
     });
   }
 
-  /** The current status. */
-  get status(): DeviceStatus {
-    return this.tracker.status;
-  }
-
   /** What this reader can do. */
   get capabilities(): Capabilities {
     const baudRate = this.autoBaud?.baudRate ?? this.o.baudRate;
     return { fingerprintBlock: this.o.readFingerprint, additionalAddress: true, baudRate };
-  }
-
-  /** Statistics: reads, readFailures, commands, timeouts, badFrames. */
-  counters(): Readonly<Record<string, number>> {
-    return this.stats.snapshot();
-  }
-
-  /** Subscribes to an event; returns the function that unsubscribes. */
-  on<K extends keyof IdCardReaderEvents>(
-    event: K,
-    listener: Listener<IdCardReaderEvents[K]>,
-  ): Unsubscribe {
-    return this.events.on(event, listener);
   }
 
   /** Connects and starts polling. Resolves with the status after the first attempt; never rejects. */
@@ -283,14 +248,6 @@ export class IdCardReader implements KioskDevice<IdCardReaderEvents> {
     this.linkFailures++;
     if (error.sw3 !== undefined || this.linkFailures >= this.o.failuresBeforeHardwareError) {
       this.tracker.problem('hardwareError', error.code, error);
-    }
-  }
-
-  private log(event: string, detail?: ReaderLogEntry['detail']): void {
-    try {
-      this.o.log({ event, ...(detail !== undefined ? { detail } : {}) });
-    } catch {
-      // A failing logger must not stop the reader.
     }
   }
 }
