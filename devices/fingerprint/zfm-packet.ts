@@ -7,6 +7,10 @@
  * The streaming decoder is in zfm-packet-decoder.ts.
  */
 
+import { sum16, writeU16BE } from '../util/checksum.js';
+
+export { sum16 } from '../util/checksum.js';
+
 /** The fixed 2-byte packet header. */
 export const ZFM_HEADER: readonly number[] = [0xef, 0x01];
 /** Header, address, PID and length: the bytes before the payload. */
@@ -88,13 +92,6 @@ export type ZfmDecoded =
       error: ZfmPacketError;
     };
 
-/** SUM16 of `bytes[start..end)`. */
-export function sum16(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let sum = 0;
-  for (let i = start; i < end; i++) sum += bytes[i] ?? 0;
-  return sum & 0xffff;
-}
-
 /** Frames a payload: header, address, PID, length, payload, SUM16. */
 export function encodeZfmPacket(
   pid: number,
@@ -110,12 +107,9 @@ export function encodeZfmPacket(
   packet.set(ZFM_HEADER, 0);
   new DataView(packet.buffer).setUint32(2, address);
   packet[6] = pid;
-  packet[7] = length >> 8;
-  packet[8] = length & 0xff;
+  writeU16BE(packet, 7, length);
   packet.set(payload, ZFM_PREFIX_LENGTH);
-  const sum = sum16(packet, 6, packet.length - 2);
-  packet[packet.length - 2] = sum >> 8;
-  packet[packet.length - 1] = sum & 0xff;
+  writeU16BE(packet, packet.length - 2, sum16(packet, 6, packet.length - 2));
   return packet;
 }
 

@@ -6,7 +6,10 @@
  * A command body is CMD PARA DATA…; a reply body is SW1 SW2 SW3 DATA….
  */
 
+import { readU16BE, writeU16BE, xorChecksum } from '../util/checksum.js';
 import { ResyncDecoder, type DecodeStep } from '../util/resync-decoder.js';
+
+export { xorChecksum } from '../util/checksum.js';
 
 /** The fixed 5-byte frame preamble. */
 export const SAM_PREAMBLE: readonly number[] = [0xaa, 0xaa, 0xaa, 0x96, 0x69];
@@ -83,21 +86,13 @@ export type SamDecoded =
       error: SamFrameError;
     };
 
-/** XOR of `bytes[start..end)`. */
-export function xorChecksum(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let chk = 0;
-  for (let i = start; i < end; i++) chk ^= bytes[i] ?? 0;
-  return chk;
-}
-
 /** Frames a body: preamble, length (body + CHK), body, CHK. */
 export function encodeSamFrame(body: Uint8Array): Uint8Array {
   const length = body.length + 1;
   if (length > 0xffff) throw new RangeError(`SAM frame body too long: ${body.length}`);
   const frame = new Uint8Array(SAM_HEADER_LENGTH + length);
   frame.set(SAM_PREAMBLE, 0);
-  frame[5] = length >> 8;
-  frame[6] = length & 0xff;
+  writeU16BE(frame, 5, length);
   frame.set(body, SAM_HEADER_LENGTH);
   frame[frame.length - 1] = xorChecksum(frame, 5, frame.length - 1);
   return frame;
@@ -173,7 +168,7 @@ export class SamFrameDecoder extends ResyncDecoder<SamDecoded> {
       next: at + SAM_PREAMBLE.length,
     });
     if (buf.length - at < SAM_HEADER_LENGTH) return undefined;
-    const length = ((buf[at + 5] ?? 0) << 8) | (buf[at + 6] ?? 0);
+    const length = readU16BE(buf, at + 5);
     if (length < this.minBody + 1 || length > this.maxBody + 1)
       return rejected({ code: 'badLength', length });
     const end = at + SAM_HEADER_LENGTH + length;

@@ -2,10 +2,10 @@ import { encodeScanText } from '../barcode/scan-text.js';
 import type { ScanEncoding } from '../barcode/scan-text.js';
 import type { ScanSuffix } from '../barcode/scan-line-decoder.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
-import { realTimers, sleep } from '../util/timers.js';
 import type { Timers } from '../util/timers.js';
-import { concatBytes, garbageBytes, isFaultOf, writePaced } from './device-simulator.js';
+import { concatBytes, garbageBytes, isFaultOf } from './device-simulator.js';
 import type { DeviceSimulator, FaultTable } from './device-simulator.js';
+import { SimulatorLink } from './simulator-link.js';
 
 /** Faults of the barcode scanner simulator; `once` faults switch themselves off after use. */
 export const BARCODE_SIM_FAULTS = {
@@ -73,62 +73,53 @@ const SUFFIXES: Readonly<Record<ScanSuffix, Uint8Array>> = {
 export class BarcodeSimulator implements DeviceSimulator<BarcodeSimFault> {
   /** The faults it supports. */
   readonly faults = BARCODE_SIM_FAULTS;
-  private readonly timers: Timers;
-  private readonly random: () => number;
-  private transport: ByteTransport | undefined;
-  private stopClose: (() => void) | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  private fault: BarcodeSimFault | null = null;
+  private readonly link: SimulatorLink<BarcodeSimFault>;
   private scans = 0;
 
   constructor(private readonly options: BarcodeSimulatorOptions = {}) {
-    this.timers = options.timers ?? realTimers;
-    this.random = options.random ?? Math.random;
+    this.link = new SimulatorLink({
+      faults: BARCODE_SIM_FAULTS,
+      baudRate: options.baudRate ?? 9600,
+      slowDelayMs: options.slowDelayMs ?? 1000,
+      timers: options.timers,
+      random: options.random,
+    });
   }
 
   /** Current state. */
   get state(): BarcodeSimulatorState & Record<string, unknown> {
-    return { attached: this.transport !== undefined, fault: this.fault, scans: this.scans };
+    return { attached: this.link.attached, fault: this.link.fault, scans: this.scans };
   }
 
   /** Starts sending on `transport` (detaching from any previous one). */
   attach(transport: ByteTransport): void {
-    this.detach();
-    this.transport = transport;
-    this.stopClose = transport.onClose(() => {
-      if (this.transport === transport) this.detach();
-    });
+    this.link.attach(transport);
   }
 
   /** Stops sending; the fault stays. */
   detach(): void {
-    this.stopClose?.();
-    this.stopClose = undefined;
-    this.transport = undefined;
+    this.link.detach();
   }
 
   /** Switches a fault on, or all faults off with null; `disconnect` acts at once. */
   setFault(fault: BarcodeSimFault | null): void {
     if (fault === 'disconnect') {
-      const transport = this.transport;
+      const transport = this.link.transport;
       this.detach();
       void transport?.close();
       return;
     }
-    this.fault = fault;
+    this.link.fault = fault;
   }
 
   /** Scans `data` (symbology: an AIM identifier such as "]Q1", sent before the data). */
   scan(data: string, symbology?: string): Promise<void> {
-    const run = this.queue.then(() => this.send(data, symbology));
-    this.queue = run.catch(() => {});
-    return run;
+    return this.link.enqueue(() => this.send(data, symbology));
   }
 
   private async send(data: string, symbology: string | undefined): Promise<void> {
-    const fault = this.fault;
-    if (fault !== null && BARCODE_SIM_FAULTS[fault].once) this.fault = null;
-    if (fault === 'slow') await sleep(this.timers, this.options.slowDelayMs ?? 1000);
+    const fault = this.link.takeFault();
+    if (fault === 'slow') await this.link.slowDown();
     const encoding = this.options.encoding ?? 'utf-8';
     const body = encodeScanText(data, encoding);
     const parts = [
@@ -143,16 +134,9 @@ export class BarcodeSimulator implements DeviceSimulator<BarcodeSimFault> {
       parts.push(SUFFIXES[this.options.suffix ?? 'cr']);
     }
     // Noise is control bytes below TAB, so it can never end a line by itself.
-    if (fault === 'garbage') parts.push(garbageBytes(this.random, 0x09));
-    const transport = this.transport;
-    if (transport === undefined) return;
+    if (fault === 'garbage') parts.push(garbageBytes(this.link.random, 0x09));
+    if (!this.link.attached) return;
     this.scans++;
-    await writePaced(
-      transport,
-      concatBytes(...parts),
-      this.options.baudRate ?? 9600,
-      this.timers,
-      () => this.transport === transport,
-    );
+    await this.link.write(concatBytes(...parts));
   }
 }

@@ -5,12 +5,12 @@ import { encodeCrtNegative, encodeCrtPositive, parseCrtText } from '../dispenser
 import { resolveCrtVariant } from '../dispenser/crt-variant.js';
 import type { CrtVariant } from '../dispenser/crt-variant.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
-import { realTimers, sleep } from '../util/timers.js';
 import type { TimerHandle, Timers } from '../util/timers.js';
-import { concatBytes, garbageBytes, isFaultOf, writePaced } from './device-simulator.js';
+import { garbageBytes, isFaultOf } from './device-simulator.js';
 import type { DeviceSimulator, FaultTable } from './device-simulator.js';
 import { SimDispenserUnit } from './dispenser-simulator-unit.js';
 import type { SimCardPosition, SimUnitFaults } from './dispenser-simulator-unit.js';
+import { SimulatorLink } from './simulator-link.js';
 
 export type { SimCardPosition } from './dispenser-simulator-unit.js';
 
@@ -99,25 +99,24 @@ export class DispenserSimulator implements DeviceSimulator<DispenserSimFault> {
   /** The faults it supports. */
   readonly faults = DISPENSER_SIM_FAULTS;
   private readonly v: CrtVariant;
-  private readonly timers: Timers;
-  private readonly random: () => number;
   private readonly unit: SimDispenserUnit;
-  private transport: ByteTransport | undefined;
-  private stopListening: Array<() => void> = [];
-  private decoder: CrtFrameDecoder;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly link: SimulatorLink<DispenserSimFault>;
   private lastReply: Uint8Array | undefined;
   private heldReply: Uint8Array | undefined;
   private takeTimer: TimerHandle | undefined;
-  private fault: DispenserSimFault | null = null;
   private naksLeft = 0;
   private commands = 0;
 
   constructor(private readonly options: DispenserSimulatorOptions = {}) {
     this.v = resolveCrtVariant(options.variant);
-    this.decoder = new CrtFrameDecoder(this.v);
-    this.timers = options.timers ?? realTimers;
-    this.random = options.random ?? Math.random;
+    this.link = new SimulatorLink({
+      faults: DISPENSER_SIM_FAULTS,
+      baudRate: options.baudRate ?? 9600,
+      slowDelayMs: options.slowDelayMs ?? 1000,
+      timers: options.timers,
+      random: options.random,
+      garbage: noise,
+    });
     this.unit = new SimDispenserUnit(options.cards ?? 50, options.binCount ?? 0, {
       stackerLowAt: options.stackerLowAt ?? 10,
       binHighAt: options.binHighAt ?? 40,
@@ -128,38 +127,27 @@ export class DispenserSimulator implements DeviceSimulator<DispenserSimFault> {
   /** Current state. */
   get state(): DispenserSimState & Record<string, unknown> {
     const { cards, binCount, binHigh, position, needsInit, taken } = this.unit;
-    const { fault, commands } = this;
-    const attached = this.transport !== undefined;
+    const { fault, attached } = this.link;
+    const { commands } = this;
     return { cards, binCount, binHigh, position, needsInit, fault, attached, commands, taken };
   }
 
   /** Starts answering on `transport` (detaching from any previous one). */
   attach(transport: ByteTransport): void {
-    this.detach();
-    this.transport = transport;
-    this.decoder = new CrtFrameDecoder(this.v);
-    this.stopListening = [
-      transport.onData((bytes) => this.receive(bytes)),
-      transport.onClose(() => {
-        if (this.transport === transport) this.detach();
-      }),
-    ];
+    this.link.attachDecoding(transport, new CrtFrameDecoder(this.v), (item) => this.handle(item));
   }
 
   /** Stops answering; cards, position and fault stay. */
   detach(): void {
-    for (const stop of this.stopListening) stop();
-    this.stopListening = [];
-    this.transport = undefined;
+    this.link.detach();
   }
 
   /** Switches a fault on, or all faults off with null. Throws on an unknown name. */
   setFault(fault: DispenserSimFault | null): void {
-    if (fault !== null && !isDispenserSimFault(fault))
-      throw new Error(`unknown fault ${String(fault)}`);
+    const previous = this.link.fault;
+    this.link.setFault(fault);
     // Like the real unit, a cleared jam leaves it refusing moves until initialised.
-    if (this.fault === 'cardJam' && fault !== 'cardJam') this.unit.needsInit = true;
-    this.fault = fault;
+    if (previous === 'cardJam' && fault !== 'cardJam') this.unit.needsInit = true;
     this.naksLeft = fault === 'nak' ? (this.options.nakCount ?? 2) : 0;
   }
 
@@ -183,14 +171,8 @@ export class DispenserSimulator implements DeviceSimulator<DispenserSimFault> {
     this.unit.position = position;
   }
 
-  private receive(bytes: Uint8Array): void {
-    for (const item of this.decoder.push(bytes)) {
-      this.queue = this.queue.then(() => this.handle(item)).catch(() => {});
-    }
-  }
-
   private async handle(item: CrtDecoded): Promise<void> {
-    if (this.fault === 'disconnect') return;
+    if (this.link.fault === 'disconnect') return;
     if (item.kind === 'control') {
       if (item.control === 'nak' && this.lastReply !== undefined) await this.send(this.lastReply);
       if (item.control === 'enq') await this.releaseReply();
@@ -204,12 +186,12 @@ export class DispenserSimulator implements DeviceSimulator<DispenserSimFault> {
     const text = parseCrtText(item.frame.text);
     if (text?.kind !== 'command') return;
     if (this.v.address !== null && item.frame.address !== this.v.address) return;
-    if (this.fault === 'noAck') {
-      this.fault = null;
+    if (this.link.fault === 'noAck') {
+      this.link.fault = null;
       return;
     }
-    if (this.fault === 'nak') {
-      if (--this.naksLeft <= 0) this.fault = null;
+    if (this.link.fault === 'nak') {
+      if (--this.naksLeft <= 0) this.link.fault = null;
       await this.send(Uint8Array.of(NAK), false);
       return;
     }
@@ -231,7 +213,7 @@ export class DispenserSimulator implements DeviceSimulator<DispenserSimFault> {
   }
 
   private unitFaults(): SimUnitFaults {
-    const f = this.fault;
+    const f = this.link.fault;
     return {
       jam: f === 'cardJam',
       stackerEmpty: f === 'stackerEmpty',
@@ -243,7 +225,7 @@ export class DispenserSimulator implements DeviceSimulator<DispenserSimFault> {
   private scheduleAutoTake(): void {
     const ms = this.options.autoTakeMs ?? 0;
     if (ms <= 0 || this.unit.position !== 'gate' || this.takeTimer !== undefined) return;
-    this.takeTimer = this.timers.setTimeout(() => {
+    this.takeTimer = this.link.timers.setTimeout(() => {
       this.takeTimer = undefined;
       this.unit.take();
     }, ms);
@@ -253,28 +235,18 @@ export class DispenserSimulator implements DeviceSimulator<DispenserSimFault> {
     const reply = this.heldReply;
     this.heldReply = undefined;
     if (reply === undefined) return;
-    if (this.fault === 'slow') await sleep(this.timers, this.options.slowDelayMs ?? 1000);
+    if (this.link.fault === 'slow') await this.link.slowDown();
     await this.send(reply);
   }
 
   /** Sends bytes, applying the active fault (frame faults only to reply frames), paced. */
-  private async send(bytes: Uint8Array, isFrame = true): Promise<void> {
-    let out = bytes;
-    const fault = this.fault;
-    if (isFrame && fault === 'badChecksum') {
-      this.fault = null;
-      out = bytes.slice();
-      out[out.length - 1] = (out[out.length - 1] ?? 0) ^ 0xff;
-    }
-    if (isFrame && fault === 'truncated') {
-      this.fault = null;
-      out = bytes.slice(0, Math.floor(bytes.length / 2));
-    }
-    if (fault === 'garbage') out = concatBytes(noise(this.random), out);
-    const transport = this.transport;
-    if (transport === undefined) return;
-    const baud = this.options.baudRate ?? 9600;
-    await writePaced(transport, out, baud, this.timers, () => this.transport === transport);
+  private send(bytes: Uint8Array, isFrame = true): Promise<void> {
+    const fault = this.link.fault;
+    // badChecksum and truncated act on reply frames only, and switch off once they have.
+    const frameFault = isFrame && (fault === 'badChecksum' || fault === 'truncated');
+    if (frameFault) this.link.fault = null;
+    // slow is applied before releasing a reply, not here.
+    return this.link.send(bytes, frameFault || fault === 'garbage' ? fault : null);
   }
 }
 

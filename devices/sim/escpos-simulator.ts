@@ -4,12 +4,12 @@ import { EscPosStreamParser } from '../escpos/escpos-stream-parser.js';
 import type { EscPosToken } from '../escpos/escpos-stream-parser.js';
 import type { RealtimeQuery } from '../escpos/escpos-commands.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
-import { realTimers, sleep } from '../util/timers.js';
 import type { Timers } from '../util/timers.js';
-import { concatBytes, isFaultOf, writePaced } from './device-simulator.js';
+import { concatBytes, isFaultOf } from './device-simulator.js';
 import type { DeviceSimulator, FaultTable } from './device-simulator.js';
 import { EscPosReceiptDecoder } from './escpos-stream-decoder.js';
 import type { DecodedReceipt } from './escpos-stream-decoder.js';
+import { SimulatorLink } from './simulator-link.js';
 
 /** Faults of the receipt printer simulator; `once` faults switch themselves off after use. */
 export const ESCPOS_FAULTS = {
@@ -56,15 +56,10 @@ export interface EscPosSimulatorOptions {
 export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
   /** The faults it supports. */
   readonly faults = ESCPOS_FAULTS;
-  private readonly timers: Timers;
-  private readonly random: () => number;
   private readonly stored: DecodedReceipt[] = [];
-  private transport: ByteTransport | undefined;
-  private detachListeners: Array<() => void> = [];
+  private readonly link: SimulatorLink<EscPosFault>;
   private parser = new EscPosStreamParser();
   private readonly decoder: EscPosReceiptDecoder;
-  private queue: Promise<void> = Promise.resolve();
-  private fault: EscPosFault | null = null;
   private paper: 'full' | 'low' | 'out' = 'full';
   private coverOpen = false;
   private cutterError = false;
@@ -75,21 +70,26 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
   private bytesReceived = 0;
 
   constructor(private readonly options: EscPosSimulatorOptions = {}) {
-    this.timers = options.timers ?? realTimers;
-    this.random = options.random ?? Math.random;
+    this.link = new SimulatorLink({
+      faults: ESCPOS_FAULTS,
+      baudRate: options.baudRate ?? 115_200,
+      slowDelayMs: options.slowDelayMs ?? 1000,
+      timers: options.timers,
+      random: options.random,
+    });
     this.decoder = new EscPosReceiptDecoder(options.chineseAtPowerUp ?? true);
   }
 
   /** JSON-able state for the control API. */
   get state(): Readonly<Record<string, unknown>> {
-    const { fault, asbMask, statusQueries, bytesReceived } = this;
+    const { asbMask, statusQueries, bytesReceived } = this;
     const s = this.printerState;
     return {
       paper: s.paper,
       cover: s.coverOpen ? 'open' : 'closed',
       cutterError: s.cutterError,
-      fault,
-      attached: this.transport !== undefined,
+      fault: this.link.fault,
+      attached: this.link.attached,
       asbMask,
       statusQueries,
       bytesReceived,
@@ -99,7 +99,7 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
 
   /** The physical state as the sensors report it (faults included). */
   get printerState(): PrinterState {
-    const f = this.fault;
+    const f = this.link.fault;
     const out = this.paper === 'out' || f === 'paperOut' || (f === 'paperOutMidJob' && this.ranOut);
     const low = this.paper === 'low' || f === 'paperNearEnd';
     return {
@@ -131,22 +131,13 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
 
   /** Starts answering on `transport` (detaching from any previous one). */
   attach(transport: ByteTransport): void {
-    this.detach();
-    this.transport = transport;
     this.parser = new EscPosStreamParser();
-    this.detachListeners = [
-      transport.onData((bytes) => this.receive(bytes)),
-      transport.onClose(() => {
-        if (this.transport === transport) this.detach();
-      }),
-    ];
+    this.link.attach(transport, (bytes) => this.receive(bytes));
   }
 
   /** Stops answering; state, receipts and fault stay. */
   detach(): void {
-    for (const stop of this.detachListeners) stop();
-    this.detachListeners = [];
-    this.transport = undefined;
+    this.link.detach();
   }
 
   /** Sets the paper supply (staff refilled it, or it is running low). */
@@ -166,9 +157,8 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
 
   /** Switches a fault on, or all faults off with null. Throws on an unknown name. */
   setFault(fault: EscPosFault | null): void {
-    if (fault !== null && !isEscPosFault(fault)) throw new Error(`unknown fault ${String(fault)}`);
     this.changing(() => {
-      this.fault = fault;
+      this.link.setFault(fault);
       this.ranOut = false;
     });
   }
@@ -179,12 +169,12 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
   }
 
   private receive(bytes: Uint8Array): void {
-    if (this.fault === 'offline') return;
+    if (this.link.fault === 'offline') return;
     this.bytesReceived += bytes.length;
     for (const token of this.parser.push(bytes)) {
-      if (this.fault === 'disconnect' && token.kind === 'text') {
-        this.fault = null;
-        void this.transport?.close();
+      if (this.link.fault === 'disconnect' && token.kind === 'text') {
+        this.link.fault = null;
+        void this.link.transport?.close();
         return;
       }
       this.handle(token);
@@ -220,12 +210,13 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
   }
 
   private linePrinted(): void {
-    if (this.fault !== 'paperOutMidJob' || this.ranOut || this.decoder.pendingLines < 2) return;
+    if (this.link.fault !== 'paperOutMidJob' || this.ranOut || this.decoder.pendingLines < 2)
+      return;
     this.changing(() => (this.ranOut = true));
   }
 
   private cut(kind: 'full' | 'partial'): void {
-    if (this.fault === 'cutterJam') {
+    if (this.link.fault === 'cutterJam') {
       this.decoder.markIncomplete();
       this.store(this.decoder.endReceipt('failed'));
       this.changing(() => (this.cutterError = true));
@@ -236,7 +227,7 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
 
   /** DLE ENQ: clears a cutter error once the jam itself is gone. */
   private recover(): void {
-    if (this.fault !== 'cutterJam') this.changing(() => (this.cutterError = false));
+    if (this.link.fault !== 'cutterJam') this.changing(() => (this.cutterError = false));
   }
 
   private store(receipt: DecodedReceipt): void {
@@ -247,7 +238,7 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
 
   private statusByte(query: RealtimeQuery): number {
     const byte = encodeRealtimeStatus(query, this.printerState);
-    return this.fault === 'badStatus' ? byte & ~0x10 : byte;
+    return this.link.fault === 'badStatus' ? byte & ~0x10 : byte;
   }
 
   private sendAsbIfChanged(): void {
@@ -261,25 +252,15 @@ export class EscPosSimulator implements DeviceSimulator<EscPosFault> {
 
   /** Queues bytes for the host, applying the active fault, paced at the configured rate. */
   private reply(bytes: Uint8Array, isStatusReply: boolean): void {
-    const fault = this.fault;
+    const fault = this.link.fault;
     if (fault === 'offline') return;
-    this.queue = this.queue
-      .then(async () => {
-        if (fault === 'slow') await sleep(this.timers, this.options.slowDelayMs ?? 1000);
-        const transport = this.transport;
-        if (transport === undefined) return;
-        // Noise has bit 4 clear: it can never look like a reply or an ASB first byte.
-        const noisy = fault === 'garbage' && (isStatusReply || bytes.length === 4);
-        const out = noisy ? concatBytes(noise(this.random), bytes) : bytes;
-        await writePaced(
-          transport,
-          out,
-          this.options.baudRate ?? 115_200,
-          this.timers,
-          () => this.transport === transport,
-        );
-      })
-      .catch(() => {});
+    this.link.schedule(async () => {
+      if (fault === 'slow') await this.link.slowDown();
+      if (!this.link.attached) return;
+      // Noise has bit 4 clear: it can never look like a reply or an ASB first byte.
+      const noisy = fault === 'garbage' && (isStatusReply || bytes.length === 4);
+      await this.link.write(noisy ? concatBytes(noise(this.link.random), bytes) : bytes);
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { ZFM_CONFIRMATION } from '../fingerprint/zfm-confirmation.js';
 import { zfmInstructionName } from '../fingerprint/zfm-instructions.js';
 import { ZFM_PID, encodeZfmAck, encodeZfmDataPackets } from '../fingerprint/zfm-packet.js';
 import type { ZfmPacket } from '../fingerprint/zfm-packet.js';
+import { readU16BE } from '../util/checksum.js';
 import { concatBytes } from './device-simulator.js';
 import { simulatedFeatures, similarityScore } from './fingerprint-simulator-fingers.js';
 import type { SimulatedImage } from './fingerprint-simulator-fingers.js';
@@ -47,8 +48,6 @@ const CODE = {
 } as const;
 const SIZE_CODES: Readonly<Record<ZfmPacketSize, number>> = { 32: 0, 64: 1, 128: 2, 256: 3 };
 const EMPTY = new Uint8Array(0);
-const u16 = (bytes: Uint8Array, at: number): number =>
-  ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
 const be16 = (value: number): number[] => [(value >> 8) & 0xff, value & 0xff];
 
 /**
@@ -107,7 +106,7 @@ export class SimulatedZfmModule {
       encodeZfmAck(confirmation, Uint8Array.from(data), this.settings.address),
     ];
     if (name === 'vfyPwd') {
-      const password = u16(payload, 1) * 0x10000 + u16(payload, 3);
+      const password = readU16BE(payload, 1) * 0x10000 + readU16BE(payload, 3);
       this.verified = !faults.wrongPassword && password === this.settings.password;
       return ack(this.verified ? C.ok : C.wrongPassword);
     }
@@ -137,7 +136,7 @@ export class SimulatedZfmModule {
         return ack(C.ok, be16(score));
       }
       case 'search':
-        return this.search(buffer, u16(payload, 2), u16(payload, 4));
+        return this.search(buffer, readU16BE(payload, 2), readU16BE(payload, 4));
       case 'regModel': {
         const first = this.charBuffers.get(1);
         if (first === undefined || this.score(first, this.charBuffers.get(2)) === 0)
@@ -146,14 +145,14 @@ export class SimulatedZfmModule {
         return ack(C.ok);
       }
       case 'store': {
-        const page = u16(payload, 2);
+        const page = readU16BE(payload, 2);
         if (page >= this.capacity) return ack(CODE.pageOutOfRange);
         if (buffer.length === 0) return ack(CODE.templateInvalid);
         this.library.set(page, buffer.slice());
         return ack(C.ok);
       }
       case 'loadChar': {
-        const stored = this.library.get(u16(payload, 2));
+        const stored = this.library.get(readU16BE(payload, 2));
         if (stored === undefined) return ack(CODE.templateInvalid);
         this.charBuffers.set(bufferId, stored.slice());
         return ack(C.ok);
@@ -168,7 +167,7 @@ export class SimulatedZfmModule {
         this.download = { bufferId, chunks: [] };
         return ack(C.ok);
       case 'deleteChar':
-        for (let page = u16(payload, 1), n = 0; n < u16(payload, 3); page++, n++)
+        for (let page = readU16BE(payload, 1), n = 0; n < readU16BE(payload, 3); page++, n++)
           this.library.delete(page);
         return ack(C.ok);
       case 'empty':

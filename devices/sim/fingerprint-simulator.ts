@@ -5,21 +5,18 @@ import { ZfmPacketDecoder } from '../fingerprint/zfm-packet-decoder.js';
 import { ZFM_DEFAULT_ADDRESS, encodeZfmAck } from '../fingerprint/zfm-packet.js';
 import type { ZfmDecoded } from '../fingerprint/zfm-packet.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
-import { realTimers, sleep } from '../util/timers.js';
 import type { Timers } from '../util/timers.js';
-import { concatBytes, garbageBytes, isFaultOf, writePaced } from './device-simulator.js';
+import { concatBytes, garbageBytes, isFaultOf } from './device-simulator.js';
 import type { DeviceSimulator, FaultTable } from './device-simulator.js';
 import { SimulatedZfmModule } from './fingerprint-simulator-module.js';
+import { REPLY_FAULTS, SimulatorLink } from './simulator-link.js';
 
 /** Faults a technician or test can switch on; `once` faults switch themselves off after use. */
 export const FINGERPRINT_SIM_FAULTS = {
   noFinger: { once: false, description: 'the sensor never sees a finger (GenImg answers 02)' },
   fingerMismatch: { once: false, description: 'Match always answers 08 (fingers do not match)' },
   wrongPassword: { once: false, description: 'VfyPwd answers 13 (wrong password)' },
-  badChecksum: { once: true, description: 'the next reply has a corrupted checksum' },
-  garbage: { once: false, description: 'random bytes before every reply' },
-  slow: { once: false, description: 'every reply is delayed by slowDelayMs' },
-  truncated: { once: true, description: 'the next reply stops after half its bytes' },
+  ...REPLY_FAULTS,
   disconnect: {
     once: false,
     description:
@@ -91,23 +88,14 @@ const EMPTY = new Uint8Array(0);
 export class FingerprintSimulator implements DeviceSimulator<FingerprintSimFault> {
   /** The faults it supports. */
   readonly faults = FINGERPRINT_SIM_FAULTS;
-  private readonly timers: Timers;
-  private readonly random: () => number;
   private readonly address: number;
   private readonly module: SimulatedZfmModule;
-  private transport: ByteTransport | undefined;
-  private detachListeners: Array<() => void> = [];
-  private decoder: ZfmPacketDecoder;
-  private queue: Promise<void> = Promise.resolve();
-  private fault: FingerprintSimFault | null = null;
+  private readonly link: SimulatorLink<FingerprintSimFault>;
   private cutOff = false;
   private commands = 0;
 
-  constructor(private readonly options: FingerprintSimulatorOptions = {}) {
-    this.timers = options.timers ?? realTimers;
-    this.random = options.random ?? Math.random;
+  constructor(options: FingerprintSimulatorOptions = {}) {
     this.address = options.address ?? ZFM_DEFAULT_ADDRESS;
-    this.decoder = new ZfmPacketDecoder({ address: this.address });
     this.module = new SimulatedZfmModule({
       address: this.address,
       password: options.password ?? ZFM_DEFAULT_PASSWORD,
@@ -118,6 +106,16 @@ export class FingerprintSimulator implements DeviceSimulator<FingerprintSimFault
       // baudRate 0 only turns pacing off; the module still reports its factory rate.
       baudRate: options.baudRate || 57_600,
     });
+    this.link = new SimulatorLink({
+      faults: FINGERPRINT_SIM_FAULTS,
+      baudRate: options.baudRate ?? 57_600,
+      slowDelayMs: options.slowDelayMs ?? 3000,
+      timers: options.timers,
+      random: options.random,
+      // 0xEF is left out so noise can never contain a header: the fault is noise, not a packet.
+      garbage: (random) => garbageBytes(random, 0xef),
+      onDetach: () => this.module.abortTransfer(),
+    });
   }
 
   /** Current state (no template bytes). */
@@ -127,31 +125,21 @@ export class FingerprintSimulator implements DeviceSimulator<FingerprintSimFault
       enrolledTemplates: this.module.enrolledTemplates,
       passwordVerified: this.module.passwordVerified,
       address: this.address.toString(16).padStart(8, '0').toUpperCase(),
-      fault: this.fault,
-      attached: this.transport !== undefined,
+      fault: this.link.fault,
+      attached: this.link.attached,
       commands: this.commands,
     };
   }
 
   /** Starts answering on `transport` (detaching from any previous one). */
   attach(transport: ByteTransport): void {
-    this.detach();
-    this.transport = transport;
-    this.decoder = new ZfmPacketDecoder({ address: this.address });
-    this.detachListeners = [
-      transport.onData((bytes) => this.receive(bytes)),
-      transport.onClose(() => {
-        if (this.transport === transport) this.detach();
-      }),
-    ];
+    const decoder = new ZfmPacketDecoder({ address: this.address });
+    this.link.attachDecoding(transport, decoder, (item) => this.handle(item));
   }
 
-  /** Stops answering; the finger, buffers, library and fault stay. */
+  /** Stops answering; the finger, buffers, library and fault stay (a half download is dropped). */
   detach(): void {
-    for (const stop of this.detachListeners) stop();
-    this.detachListeners = [];
-    this.transport = undefined;
-    this.module.abortTransfer();
+    this.link.detach();
   }
 
   /** Puts the simulated finger `fingerId` on the sensor (replacing any). */
@@ -166,16 +154,8 @@ export class FingerprintSimulator implements DeviceSimulator<FingerprintSimFault
 
   /** Switches a fault on, or all faults off with null. Throws on an unknown name. */
   setFault(fault: FingerprintSimFault | null): void {
-    if (fault !== null && !isFingerprintSimFault(fault))
-      throw new Error(`unknown fault ${String(fault)}`);
-    this.fault = fault;
+    this.link.setFault(fault);
     this.cutOff = false;
-  }
-
-  private receive(bytes: Uint8Array): void {
-    for (const item of this.decoder.push(bytes)) {
-      this.queue = this.queue.then(() => this.handle(item)).catch(() => {});
-    }
   }
 
   private async handle(item: ZfmDecoded): Promise<void> {
@@ -185,7 +165,7 @@ export class FingerprintSimulator implements DeviceSimulator<FingerprintSimFault
         await this.send(encodeZfmAck(ZFM_CONFIRMATION.packetReceiveError, EMPTY, this.address));
       return;
     }
-    const fault = this.fault;
+    const fault = this.link.fault;
     const replies = this.module.handle(item.packet, {
       noFinger: fault === 'noFinger',
       fingerMismatch: fault === 'fingerMismatch',
@@ -198,22 +178,11 @@ export class FingerprintSimulator implements DeviceSimulator<FingerprintSimFault
 
   /** Sends one reply, applying the active fault, paced at the configured baud rate. */
   private async send(reply: Uint8Array): Promise<void> {
-    const fault = this.fault;
-    if (fault !== null && FINGERPRINT_SIM_FAULTS[fault].once) this.fault = null;
-    let bytes = reply;
-    if (fault === 'slow') await sleep(this.timers, this.options.slowDelayMs ?? 3000);
-    if (fault === 'badChecksum') {
-      bytes = reply.slice();
-      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
-    }
-    if (fault === 'disconnect' && this.cutOff) return;
-    if (fault === 'disconnect') this.cutOff = true;
-    if (fault === 'truncated' || fault === 'disconnect') bytes = reply.slice(0, reply.length >> 1);
-    // 0xEF is left out so noise can never contain a header: the fault is noise, not a packet.
-    if (fault === 'garbage') bytes = concatBytes(garbageBytes(this.random, 0xef), reply);
-    const transport = this.transport;
-    if (transport === undefined) return;
-    const baudRate = this.options.baudRate ?? 57_600;
-    await writePaced(transport, bytes, baudRate, this.timers, () => this.transport === transport);
+    const fault = this.link.takeFault();
+    if (fault !== 'disconnect') return this.link.send(reply, fault);
+    // The first reply stops halfway; after it, silence until the fault is cleared.
+    if (this.cutOff) return;
+    this.cutOff = true;
+    return this.link.write(reply.slice(0, reply.length >> 1));
   }
 }

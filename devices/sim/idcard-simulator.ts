@@ -4,19 +4,16 @@ import type { SamCommandName } from '../idcard/sam-commands.js';
 import { SamFrameDecoder, commandFields, encodeSamReply } from '../idcard/sam-frame.js';
 import type { SamDecoded } from '../idcard/sam-frame.js';
 import { SW3 } from '../idcard/sam-status.js';
-import { realTimers, sleep } from '../util/timers.js';
 import type { Timers } from '../util/timers.js';
-import { concatBytes, garbageBytes, isFaultOf, writePaced } from './device-simulator.js';
+import { concatBytes, garbageBytes, isFaultOf } from './device-simulator.js';
 import type { DeviceSimulator, FaultTable } from './device-simulator.js';
 import type { SimCard } from './sim-card.js';
+import { REPLY_FAULTS, SimulatorLink } from './simulator-link.js';
 
 /** Faults a technician or test can switch on; `once` faults switch themselves off after use. */
 export const SIM_FAULTS = {
   noCard: { once: false, description: 'find card always answers 80 (no card)' },
-  badChecksum: { once: true, description: 'the next reply has a corrupted checksum' },
-  garbage: { once: false, description: 'random bytes before every reply' },
-  slow: { once: false, description: 'every reply is delayed by slowDelayMs' },
-  truncated: { once: true, description: 'the next reply stops after half its bytes' },
+  ...REPLY_FAULTS,
   samFailure: { once: false, description: 'every command answers SW3 60 (SAM self-test failed)' },
   baudMismatch: {
     once: false,
@@ -73,32 +70,33 @@ const ADDRESS_ENTRY_CHARS = 35;
 export class IdCardSimulator implements DeviceSimulator<SimFault> {
   /** The faults it supports. */
   readonly faults = SIM_FAULTS;
-  private readonly timers: Timers;
-  private readonly random: () => number;
-  private transport: ByteTransport | undefined;
-  private detachListeners: Array<() => void> = [];
-  private decoder = new SamFrameDecoder();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly link: SimulatorLink<SimFault>;
   private card: SimCard | undefined;
   private cardRead = false;
   private found = false;
   private selected = false;
-  private fault: SimFault | null = null;
   private commands = 0;
 
   constructor(private readonly options: IdCardSimulatorOptions = {}) {
-    this.timers = options.timers ?? realTimers;
-    this.random = options.random ?? Math.random;
+    this.link = new SimulatorLink({
+      faults: SIM_FAULTS,
+      baudRate: options.baudRate ?? 115_200,
+      slowDelayMs: options.slowDelayMs ?? 1000,
+      timers: options.timers,
+      random: options.random,
+      // 0xAA is left out so garbage can never contain a preamble: the fault is noise, not a frame.
+      garbage: (random) => garbageBytes(random, 0xaa),
+    });
   }
 
   /** Current state. */
   get state(): SimulatorState & Record<string, unknown> {
-    const { card, cardRead, fault, commands } = this;
+    const { card, cardRead, commands } = this;
     return {
       cardPresent: card !== undefined,
       cardRead,
-      fault,
-      attached: this.transport !== undefined,
+      fault: this.link.fault,
+      attached: this.link.attached,
       commands,
     };
   }
@@ -110,22 +108,12 @@ export class IdCardSimulator implements DeviceSimulator<SimFault> {
 
   /** Starts answering on `transport` (detaching from any previous one). */
   attach(transport: ByteTransport): void {
-    this.detach();
-    this.transport = transport;
-    this.decoder = new SamFrameDecoder();
-    this.detachListeners = [
-      transport.onData((bytes) => this.receive(bytes)),
-      transport.onClose(() => {
-        if (this.transport === transport) this.detach();
-      }),
-    ];
+    this.link.attachDecoding(transport, new SamFrameDecoder(), (item) => this.answer(item));
   }
 
   /** Stops answering; the card and fault stay. */
   detach(): void {
-    for (const stop of this.detachListeners) stop();
-    this.detachListeners = [];
-    this.transport = undefined;
+    this.link.detach();
   }
 
   /** Puts a card on the reader (replacing any), ready to be found. */
@@ -142,19 +130,13 @@ export class IdCardSimulator implements DeviceSimulator<SimFault> {
 
   /** Switches a fault on, or all faults off with null. */
   setFault(fault: SimFault | null): void {
-    this.fault = fault;
+    this.link.fault = fault;
   }
 
   private resetCardState(): void {
     this.cardRead = false;
     this.found = false;
     this.selected = false;
-  }
-
-  private receive(bytes: Uint8Array): void {
-    for (const item of this.decoder.push(bytes)) {
-      this.queue = this.queue.then(() => this.answer(item)).catch(() => {});
-    }
   }
 
   private async answer(item: SamDecoded): Promise<void> {
@@ -170,7 +152,7 @@ export class IdCardSimulator implements DeviceSimulator<SimFault> {
     this.commands++;
     const name = samCommandName(fields.cmd, fields.para);
     const reply =
-      this.fault === 'samFailure' ? encodeSamReply(SW3.samSelfTestFailed) : this.reply(name);
+      this.link.fault === 'samFailure' ? encodeSamReply(SW3.samSelfTestFailed) : this.reply(name);
     await this.send(reply);
   }
 
@@ -184,7 +166,7 @@ export class IdCardSimulator implements DeviceSimulator<SimFault> {
       case 'readSamId':
         return encodeSamReply(SW3.success, this.options.samId ?? DEFAULT_SAM_ID);
       case 'findCard':
-        this.found = card !== undefined && !this.cardRead && this.fault !== 'noCard';
+        this.found = card !== undefined && !this.cardRead && this.link.fault !== 'noCard';
         this.selected = false;
         return this.found
           ? encodeSamReply(SW3.cardFound, new Uint8Array(4))
@@ -211,29 +193,12 @@ export class IdCardSimulator implements DeviceSimulator<SimFault> {
   }
 
   /** Sends one reply, applying the active fault, paced at the configured baud rate. */
-  private async send(frame: Uint8Array): Promise<void> {
-    const fault = this.fault;
-    if (fault !== null && SIM_FAULTS[fault].once) this.fault = null;
-    let bytes = frame;
-    if (fault === 'slow') await sleep(this.timers, this.options.slowDelayMs ?? 1000);
-    if (fault === 'badChecksum') {
-      bytes = frame.slice();
-      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
-    }
-    if (fault === 'truncated') bytes = frame.slice(0, Math.floor(frame.length / 2));
-    // 0xAA is left out so garbage can never contain a preamble: the fault is noise, not a frame.
-    if (fault === 'garbage') bytes = concatBytes(garbageBytes(this.random, 0xaa), frame);
+  private send(frame: Uint8Array): Promise<void> {
+    const fault = this.link.takeFault();
     // A UART at the wrong rate sees framing errors: as many bytes, none of them meaningful.
-    if (fault === 'baudMismatch') bytes = frame.map(() => Math.floor(this.random() * 0xaa));
-    const transport = this.transport;
-    if (transport === undefined) return;
-    await writePaced(
-      transport,
-      bytes,
-      this.options.baudRate ?? 115_200,
-      this.timers,
-      () => this.transport === transport,
-    );
+    if (fault === 'baudMismatch')
+      return this.link.write(frame.map(() => Math.floor(this.link.random() * 0xaa)));
+    return this.link.send(frame, fault);
   }
 }
 
