@@ -122,4 +122,5 @@ describeDeviceContract(
       },
     );
   },
+  { simulated: "SANE's test backend", portExample: 'epson2:libusb:001:004' },
 );

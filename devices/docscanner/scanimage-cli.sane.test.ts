@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { retryOnceOnTimeout } from './test-support.js';
 import { PNG_SIGNATURE, imageSize } from './image-header.js';
 import { findOption } from './sane-options.js';
 import { SCANIMAGE, createSaneTestConfig } from './sane-test-backend.js';
@@ -163,7 +164,9 @@ suite(
       ['SANE_STATUS_EOF', 'noImageData', 5],
     ])('%s → %s', async (fault, code, saneStatus) => {
       const params = { format: 'png', backendOptions: { 'read-return-value': fault } } as const;
-      const scan = await cli.scanToFile('test:0', params, join(out, `${code}.png`), limits);
+      const scan = await retryOnceOnTimeout(() =>
+        cli.scanToFile('test:0', params, join(out, `${code}.png`), { timeoutMs: 8_000 }),
+      );
       expect(scan).toMatchObject({ ok: false, error: { code, saneStatus } });
     });
 
