@@ -19,6 +19,10 @@ export const SIM_FAULTS = {
     once: false,
     description: 'the host is at another baud rate: every reply arrives as same-length noise',
   },
+  disconnect: {
+    once: true,
+    description: 'the next reply stops half way and the reader is unplugged (its end closes)',
+  },
 } as const satisfies FaultTable;
 
 /** The name of a simulator fault. */
@@ -198,7 +202,15 @@ export class IdCardSimulator implements DeviceSimulator<SimFault> {
     // A UART at the wrong rate sees framing errors: as many bytes, none of them meaningful.
     if (fault === 'baudMismatch')
       return this.link.write(frame.map(() => Math.floor(this.link.random() * 0xaa)));
+    if (fault === 'disconnect') return this.unplugMidFrame(frame);
     return this.link.send(frame, fault);
+  }
+
+  /** Half a reply, then the cable is pulled: the PTY link or TCP server shows that to the kiosk. */
+  private async unplugMidFrame(frame: Uint8Array): Promise<void> {
+    const transport = this.link.transport;
+    await this.link.write(frame.subarray(0, Math.floor(frame.length / 2)));
+    await transport?.close();
   }
 }
 
