@@ -79,6 +79,7 @@ describe('IdCardReader: every simulator fault, then recovery within 5 s', () => 
           expect.objectContaining({ errorCode: expected.errorCode, action: expected.action }),
         );
       }
+      if (fault === 'noCard') expect(reads).toBe(readsBefore);
       for (const error of errors)
         expect(error.action).toMatch(/reset|clear|maintenance|configuration/);
       // Staff clear the fault; the citizen taps again.
