@@ -7,6 +7,9 @@ import type { ZfmDriver, ZfmResult } from './zfm-driver.js';
 import { isLinkFailure } from './zfm-failure.js';
 import { zfmHandshake } from './zfm-handshake.js';
 
+/** Keep-alive interval while the module is not online. */
+const RECOVERY_CHECK_MS = 1_000;
+
 /** One connection to a module. */
 export interface ScannerSession {
   /** The protocol driver on the connection's transport. */
@@ -82,7 +85,12 @@ export class ScannerUpkeep {
     }
     if (!this.keeper.isCurrent(session)) return;
     const fingerOn = this.tracker.status.fingerPresent === true;
-    this.schedule(session, fingerOn ? this.o.pollIntervalMs : this.o.keepAliveIntervalMs);
+    // A module in trouble is checked every second, so it is back within the 5 s the kiosk promises.
+    const troubled = this.tracker.status.state !== 'online';
+    const idleMs = troubled
+      ? Math.min(RECOVERY_CHECK_MS, this.o.keepAliveIntervalMs)
+      : this.o.keepAliveIntervalMs;
+    this.schedule(session, fingerOn ? this.o.pollIntervalMs : idleMs);
   }
 
   private async watchLift(session: ScannerSession): Promise<void> {
