@@ -15,8 +15,9 @@ export function deviceCommandHandlers(
   camera: RendererCamera | undefined,
 ): DeviceHandlers {
   return {
-    'Device.CheckHealth': async ({ payload }) => {
-      const report = await manager.checkHealth(payload.id, payload.level);
+    // Common.Cancel or a dropped connection aborts the check (e.g. an interactive one).
+    'Device.CheckHealth': async ({ payload, signal }) => {
+      const report = await manager.checkHealth(payload.id, payload.level, signal);
       if (report === undefined) {
         return { completionCode: 'invalidData', errorDescription: `no device ${payload.id}` };
       }

@@ -94,10 +94,14 @@ export class DeviceManager {
   }
 
   /** Runs a health check; an unknown device is reported, not thrown. */
-  async checkHealth(id: string, level: HealthLevel): Promise<HealthReport | undefined> {
+  async checkHealth(
+    id: string,
+    level: HealthLevel,
+    signal?: AbortSignal,
+  ): Promise<HealthReport | undefined> {
     const device = this.devices.get(id)?.device;
     if (device === undefined) return undefined;
-    return device.checkHealth(level);
+    return device.checkHealth(level, signal !== undefined ? { signal } : {});
   }
 
   /** Claims a device for `owner` (a technician only when the citizen side is idle). */
