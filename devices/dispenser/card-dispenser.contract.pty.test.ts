@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DispenserSimulator } from '../sim/dispenser-simulator.js';
-import { createPtyPair } from '../sim/pty-pair.js';
+import { startPtyLink } from '../sim/pty-link.js';
 import { describeDeviceContract } from '../testing/contract-suite.js';
 import type { ContractTarget } from '../testing/contract-suite.js';
 import { waitFor } from '../testing/wait-for.js';
-import { openSerialTransport } from '../transport/serial-transport.js';
 import { CardDispenser } from './card-dispenser.js';
 
 /*
@@ -17,18 +16,10 @@ const LIMITS = { timeoutMs: 15_000 };
 let sim: DispenserSimulator | undefined;
 
 async function startSimulated(): Promise<ContractTarget> {
-  const pair = await createPtyPair();
   const own = new DispenserSimulator({ baudRate: 9600 });
-  own.attach(await openSerialTransport(pair.b, 9600));
   sim = own;
-  return {
-    port: pair.a,
-    simulated: true,
-    async stop() {
-      own.detach();
-      await pair.dispose();
-    },
-  };
+  const link = await startPtyLink(own, 9600, () => {}, 'dispenser-contract');
+  return { port: link.port, simulated: true, stop: () => link.stop() };
 }
 
 describeDeviceContract(

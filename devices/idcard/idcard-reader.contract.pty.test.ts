@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IdCardSimulator } from '../sim/idcard-simulator.js';
-import { createPtyPair } from '../sim/pty-pair.js';
+import { startPtyLink } from '../sim/pty-link.js';
 import { demoCard } from '../sim/sim-card.js';
 import { describeDeviceContract } from '../testing/contract-suite.js';
 import type { ContractTarget } from '../testing/contract-suite.js';
 import { waitFor } from '../testing/wait-for.js';
-import { openSerialTransport } from '../transport/serial-transport.js';
 import { IdCardReader } from './idcard-reader.js';
 import type { ReadCard } from './card-readout.js';
 
@@ -18,18 +17,10 @@ import type { ReadCard } from './card-readout.js';
 let sim: IdCardSimulator | undefined;
 
 async function startSimulated(): Promise<ContractTarget> {
-  const pair = await createPtyPair();
   const own = new IdCardSimulator({ baudRate: 115_200 });
-  own.attach(await openSerialTransport(pair.b, 115_200));
   sim = own;
-  return {
-    port: pair.a,
-    simulated: true,
-    async stop() {
-      own.detach();
-      await pair.dispose();
-    },
-  };
+  const link = await startPtyLink(own, 115_200, () => {}, 'idcard-contract');
+  return { port: link.port, simulated: true, stop: () => link.stop() };
 }
 
 describeDeviceContract('ID-card reader', 'KIOSK_TEST_PORT_IDCARD', startSimulated, (target) => {
