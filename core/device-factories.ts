@@ -63,13 +63,17 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
   const deviceLog =
     (device: string) => (entry: { event: string; detail?: Readonly<Record<string, unknown>> }) =>
       ctx.log.info({ device, ...entry.detail }, entry.event);
+  // What every serial device gets: its port (simulator resolved), persisted counters and log.
+  const serial = (device: string, port: string) => ({
+    port: resolvePort(port, device, ctx.simulatorPorts),
+    counters: ctx.counters.countersFor(device),
+    log: deviceLog(device),
+  });
   const reader = config.idCardReader;
   const idCardReader = new IdCardReader({
-    port: resolvePort(reader.port, 'idCardReader', ctx.simulatorPorts),
+    ...serial('idCardReader', reader.port),
     baudRate: reader.baud,
     pollIntervalMs: reader.pollIntervalMs,
-    counters: ctx.counters.countersFor('idCardReader'),
-    log: deviceLog('idCardReader'),
   });
   const printer = config.receiptPrinter;
   const receiptPrinter = printer.installed
@@ -88,26 +92,22 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
   const fingerprint = config.fingerprintScanner;
   const fingerprintScanner = fingerprint.installed
     ? new FingerprintScanner({
-        port: resolvePort(fingerprint.port, 'fingerprintScanner', ctx.simulatorPorts),
+        ...serial('fingerprintScanner', fingerprint.port),
         baudRate: fingerprint.baud,
         address: fingerprint.address,
         password: fingerprint.password,
         matchThreshold: fingerprint.matchThreshold,
         ...(fingerprint.packetSize !== undefined ? { packetSize: fingerprint.packetSize } : {}),
-        counters: ctx.counters.countersFor('fingerprintScanner'),
-        log: deviceLog('fingerprintScanner'),
       })
     : undefined;
   const dispenser = config.cardDispenser;
   const cardDispenser = dispenser.installed
     ? new CardDispenser({
-        port: resolvePort(dispenser.port, 'cardDispenser', ctx.simulatorPorts),
+        ...serial('cardDispenser', dispenser.port),
         baudRate: dispenser.baud,
         initMode: dispenser.initMode,
         takeTimeoutMs: dispenser.takeTimeoutMs,
         variant: withoutUndefined(dispenser.variant),
-        counters: ctx.counters.countersFor('cardDispenser'),
-        log: deviceLog('cardDispenser'),
       })
     : undefined;
   const scanner = config.barcodeScanner;

@@ -1,4 +1,4 @@
-import type { DeviceError, DeviceStatus, HealthLevel, HealthReport } from '../contract/index.js';
+import type { DeviceError, HealthLevel, HealthReport } from '../contract/index.js';
 import type { KioskDevice } from '../devices/index.js';
 import type { CounterStore } from './counter-store.js';
 import { DeviceLifecycle } from './device-lifecycle.js';
@@ -67,11 +67,6 @@ export class DeviceManager {
     });
   }
 
-  /** The device with `id`, if configured. */
-  get(id: string): KioskDevice | undefined {
-    return this.devices.get(id)?.device;
-  }
-
   /** Opens every device (without waiting for slow ones) and starts the tick. */
   openAll(): void {
     for (const { device, lifecycle } of this.devices.values()) this.openOne(device, lifecycle);
@@ -135,11 +130,6 @@ export class DeviceManager {
   counters(): Array<{ id: string; counters: Record<string, number> }> {
     const all = this.o.counters.snapshot();
     return [...this.devices.keys()].map((id) => ({ id, counters: all[id] ?? {} }));
-  }
-
-  /** Every managed device's status. */
-  statuses(): DeviceStatus[] {
-    return [...this.devices.values()].map(({ device }) => device.status);
   }
 
   private openOne(device: KioskDevice, lifecycle: DeviceLifecycle): void {
