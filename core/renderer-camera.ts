@@ -10,9 +10,10 @@ import type {
   CommonDeviceEvents,
   DeviceCounters,
   KioskDevice,
+  Listener,
+  Unsubscribe,
 } from '../devices/index.js';
-
-type Listener<T> = (payload: T) => void;
+import { TypedEmitter } from '../devices/index.js';
 
 /** What a camera problem reported by the renderer means for staff. */
 const CAMERA_REASONS: Record<string, Pick<DeviceError, 'kind' | 'action' | 'description'>> = {
@@ -55,10 +56,8 @@ export class RendererCamera implements KioskDevice {
   /** Nothing to declare beyond what the renderer finds. */
   readonly capabilities: Capabilities = { rendererOwned: true };
   private current: DeviceStatus;
-  private readonly listeners = {
-    status: new Set<Listener<DeviceStatus>>(),
-    error: new Set<Listener<DeviceError>>(),
-  };
+  // A listener that throws must not fail the renderer's Camera.ReportStatus command.
+  private readonly events = new TypedEmitter<CommonDeviceEvents>();
 
   constructor(
     /** Device id from configuration. */
@@ -82,10 +81,8 @@ export class RendererCamera implements KioskDevice {
   on<K extends keyof CommonDeviceEvents>(
     event: K,
     listener: Listener<CommonDeviceEvents[K]>,
-  ): () => void {
-    const set = this.listeners[event] as Set<Listener<CommonDeviceEvents[K]>>;
-    set.add(listener);
-    return () => set.delete(listener);
+  ): Unsubscribe {
+    return this.events.on(event, listener);
   }
 
   /** Waits for the renderer's first report. */
@@ -120,7 +117,7 @@ export class RendererCamera implements KioskDevice {
     if (next.state === this.current.state && next.reason === this.current.reason) return;
     this.current = next;
     this.stats.add(state === 'online' ? 'reportsOnline' : 'reportsProblem');
-    for (const listener of this.listeners.status) listener(next);
+    this.events.emit('status', next);
     if (state !== 'online' && state !== 'starting') {
       const known = CAMERA_REASONS[reason ?? ''] ?? {
         kind: 'hardware',
@@ -133,7 +130,7 @@ export class RendererCamera implements KioskDevice {
         errorCode: reason ?? state,
         ...known,
       };
-      for (const listener of this.listeners.error) listener(error);
+      this.events.emit('error', error);
     }
   }
 }

@@ -71,3 +71,6 @@ export type { ReceiptDocument } from './escpos/escpos-receipt.js';
 
 export { DocumentScanner } from './docscanner/document-scanner.js';
 export type { DocumentScannerOptions } from './docscanner/document-scanner-options.js';
+
+export { TypedEmitter } from './util/typed-emitter.js';
+export type { Listener, Unsubscribe } from './util/typed-emitter.js';
