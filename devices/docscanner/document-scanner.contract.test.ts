@@ -3,6 +3,7 @@ import { describeDeviceContract } from '../testing/contract-suite.js';
 import type { ContractTarget } from '../testing/contract-suite.js';
 import { DocumentScanner } from './document-scanner.js';
 import { SCANIMAGE, createSaneTestConfig } from './sane-test-backend.js';
+import { retryOnceOnTimeout } from './test-support.js';
 
 /*
  * The DocumentScanner contract. The contract suite's "port" is the SANE device name: the
@@ -106,7 +107,7 @@ describeDeviceContract(
         try {
           await scanner.open();
           scanner.setBackendOptions({ 'read-return-value': 'SANE_STATUS_JAMMED' });
-          const scan = await scanner.scanBatch({}, limits);
+          const scan = await retryOnceOnTimeout(() => scanner.scanBatch({}, { timeoutMs: 8_000 }));
           expect(scan).toMatchObject({
             ok: false,
             error: { code: 'paperJam', action: 'clear', failedPage: 1 },

@@ -146,7 +146,9 @@ suite(
         source: 'Automatic Document Feeder',
         backendOptions,
       } as const;
-      const run = await cli.scanBatch('test:0', params, { dir, maxPages: 12 }, limits);
+      const run = await retryOnceOnTimeout(() =>
+        cli.scanBatch('test:0', params, { dir, maxPages: 12 }, { timeoutMs: 8_000 }),
+      );
       expect(run).toMatchObject({ pages: [], failure: { code: 'noDocuments' }, failedPage: 1 });
     });
 

@@ -24,11 +24,19 @@ export async function processesMentioning(text: string): Promise<number[]> {
  * the backend, not the kiosk. The kiosk's answer — a `timeOut` failure, the child killed — is
  * right for a real hung scanner; fault tests allow one retry after it so they stay about faults.
  */
-export async function retryOnceOnTimeout<
-  R extends { readonly ok: boolean; readonly error?: { readonly code: string } },
->(run: () => Promise<R>, beforeRetry: () => void = () => {}): Promise<R> {
+export async function retryOnceOnTimeout<R>(
+  run: () => Promise<R>,
+  beforeRetry: () => void = () => {},
+  timedOut: (result: R) => boolean = failedWithTimeout,
+): Promise<R> {
   const first = await run();
-  if (first.ok || first.error?.code !== 'timeOut') return first;
+  if (!timedOut(first)) return first;
   beforeRetry();
   return run();
+}
+
+/** A DeviceResult / HealthReport / batch outcome whose failure code is timeOut. */
+function failedWithTimeout(result: unknown): boolean {
+  const r = result as { error?: { code?: string }; failure?: { code?: string }; code?: string };
+  return (r.error?.code ?? r.failure?.code ?? r.code) === 'timeOut';
 }
