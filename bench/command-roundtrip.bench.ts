@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
 import { KioskClient } from '../contract/index.js';
 import { KioskServer } from '../core/kiosk-server.js';
-import { notOffered } from '../core/command-handlers.js';
+import { offeredHandlers } from '../core/command-handlers.js';
 import { createLogger } from '../core/log.js';
 import { percentile, report } from './result.js';
 
@@ -31,13 +31,10 @@ const server = new KioskServer({
   extraOrigins: [],
   rendererDir: '/nonexistent',
   limits: { messagesPerSecond: 1e9, burst: 1e6, floodCloseAfter: 1e9, maxConnections: 4 },
-  handlers: {
+  handlers: offeredHandlers({
     'Kiosk.GetState': async () => ({ completionCode: 'success', payload: state }),
     'Session.End': async () => ({ completionCode: 'success', payload: {} }),
-    'Device.CheckHealth': notOffered,
-    'Device.GetCounters': notOffered,
-    'Camera.ReportStatus': notOffered,
-  },
+  }),
   log: createLogger('silent'),
 });
 const port = await server.listen();

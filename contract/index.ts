@@ -9,3 +9,5 @@ export * from './messages.js';
 export * from './validate.js';
 export * from './client.js';
 export * from './content-security-policy.js';
+export * from './proofs.js';
+export * from './print-commands.js';

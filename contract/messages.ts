@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceCommands } from './device-commands.js';
+import { printCommands, printEvents } from './print-commands.js';
 import { DeviceError, DeviceStatus, DeviceStatusDelta, ErrorAction } from './device-status.js';
 import { MaskedIdentity } from './identity.js';
 import { ServiceAvailability } from './services.js';
@@ -91,6 +92,7 @@ export const commands = {
     events: {},
   },
   ...deviceCommands,
+  ...printCommands,
 } as const satisfies Record<
   string,
   { payload: z.ZodType; completion: z.ZodType; events: Record<string, z.ZodType> }
@@ -129,6 +131,7 @@ export const unsolicitedEvents = {
     /** Why it ended. */
     reason: SessionEndReason,
   }),
+  ...printEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Names of commands. */

@@ -1,8 +1,9 @@
-import type {
-  CommandName,
-  CommandPayload,
-  CompletionCode,
-  CompletionPayload,
+import {
+  commands,
+  type CommandName,
+  type CommandPayload,
+  type CompletionCode,
+  type CompletionPayload,
 } from '../contract/index.js';
 
 /** What a handler gets for one command. */
@@ -40,4 +41,13 @@ export async function notOffered(): Promise<{
   errorDescription: string;
 }> {
   return { completionCode: 'unsupportedCommand', errorDescription: 'not offered here' };
+}
+
+/** Handlers for a core that offers only some commands (tests, benches); the rest are notOffered. */
+export function offeredHandlers(offered: Partial<CommandHandlers>): CommandHandlers {
+  const all: Record<string, unknown> = {};
+  for (const name of Object.keys(commands)) {
+    if (name !== 'Common.Cancel') all[name] = notOffered;
+  }
+  return { ...(all as CommandHandlers), ...offered };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { unsolicited, type SessionEndReason } from '../contract/index.js';
 import type { CardIdentity } from '../devices/index.js';
 import { CitizenSession } from './citizen-session.js';
-import type { CommandHandlers } from './command-handlers.js';
+import { offeredHandlers, type CommandHandlers } from './command-handlers.js';
 import type { KioskConfig } from './config.js';
 import { DeviceRegistry } from './device-registry.js';
 import { CounterStore } from './counter-store.js';
@@ -136,7 +136,7 @@ export async function startKioskCore(
       broadcast(unsolicited('IdCard.ReadFailed', failure));
     });
 
-    const handlers: CommandHandlers = {
+    const handlers: CommandHandlers = offeredHandlers({
       'Kiosk.GetState': async () => ({
         completionCode: 'success',
         payload: {
@@ -153,7 +153,7 @@ export async function startKioskCore(
         return { completionCode: 'success', payload: {} };
       },
       ...deviceCommandHandlers(manager, devices.camera),
-    };
+    });
 
     const server = new KioskServer({
       host: config.server.host,

@@ -6,7 +6,7 @@ import {
   WS_TOKEN_PREFIX,
   type KioskState,
 } from '../contract/index.js';
-import { notOffered, type CommandHandlers } from './command-handlers.js';
+import { offeredHandlers, type CommandHandlers } from './command-handlers.js';
 import { KioskServer } from './kiosk-server.js';
 import { createLogger } from './log.js';
 import { until } from '../test/support/until.js';
@@ -24,7 +24,7 @@ let server: KioskServer;
 let port: number;
 let behaviour: 'ok' | 'throw' | 'hang' | 'badResult' = 'ok';
 
-const handlers: CommandHandlers = {
+const handlers: CommandHandlers = offeredHandlers({
   'Kiosk.GetState': async ({ signal }) => {
     if (behaviour === 'throw') throw new Error('boom 11010519491231002X');
     if (behaviour === 'hang')
@@ -34,10 +34,7 @@ const handlers: CommandHandlers = {
     return { completionCode: 'success', payload: STATE };
   },
   'Session.End': async () => ({ completionCode: 'success', payload: {} }),
-  'Device.CheckHealth': notOffered,
-  'Device.GetCounters': notOffered,
-  'Camera.ReportStatus': notOffered,
-};
+});
 
 beforeEach(async () => {
   behaviour = 'ok';
