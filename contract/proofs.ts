@@ -174,3 +174,21 @@ export const ProofPublicKey = z.strictObject({
   issuers: z.array(ProofIssuer.shape.id).min(1).max(64),
 });
 export type ProofPublicKey = z.infer<typeof ProofPublicKey>;
+
+/** Kiosk → platform: the proof of one type for the person whose card was read. */
+export const ProofLookupRequest = z.strictObject({
+  /** Which proof. */
+  type: ProofType,
+  /** Full ID number from the card (sent over the authenticated channel, never logged). */
+  idNumber: ProofSubject.shape.idNumber,
+  /** Full name from the card; the platform answers only when it matches its register. */
+  name: ProofSubject.shape.name,
+});
+export type ProofLookupRequest = z.infer<typeof ProofLookupRequest>;
+
+/** Platform → kiosk: the public keys proofs are signed with. */
+export const ProofKeysResponse = z.strictObject({
+  /** Every key currently valid for some issuer. */
+  keys: z.array(ProofPublicKey).min(1).max(32),
+});
+export type ProofKeysResponse = z.infer<typeof ProofKeysResponse>;

@@ -25,6 +25,8 @@ export interface KioskServerOptions {
   limits: ConnectionLimits & { maxConnections: number };
   /** Command handlers. */
   handlers: CommandHandlers;
+  /** Generated resources served by path (e.g. proof page previews); undefined → next handler. */
+  resources?: (pathname: string) => { type: string; body: Uint8Array } | undefined;
   /** Logger. */
   log: Logger;
 }
@@ -57,6 +59,17 @@ export class KioskServer {
       }
       if (req.url === '/healthz') {
         res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end('{"ok":true}');
+        return;
+      }
+      const resource = options.resources?.(new URL(req.url ?? '/', 'http://localhost').pathname);
+      if (resource && req.method === 'GET') {
+        res
+          .writeHead(200, {
+            ...headers,
+            'Content-Type': resource.type,
+            'Cache-Control': 'no-store',
+          })
+          .end(resource.body);
         return;
       }
       serveStatic(options.rendererDir, req, res, headers).catch((error: unknown) => {

@@ -1,35 +1,26 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { buildPlatformServer } from './server.js';
+import { loadSigningKey } from './signing-key.js';
 
 /**
- * The local reference central platform. This first slice answers health checks so the kiosk can
- * tell online from offline; the full kiosk ↔ platform API (registration, catalogue, lookups,
- * idempotent submissions, fault modes) arrives with the offline-sync work.
+ * The local reference central platform: `npm run platform [-- --port N --data-dir D]`, or started
+ * by the core when `platform.url` is "embedded". Prints one JSON ready line with its URL.
  */
 
-const portArg = process.argv.indexOf('--port');
-const port = portArg >= 0 ? Number(process.argv[portArg + 1]) : 0;
-
-const server = createServer((req, res) => {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (req.method === 'GET' && path === '/v1/health') {
-    res
-      .writeHead(200, { 'Content-Type': 'application/json' })
-      .end(JSON.stringify({ status: 'ok' }));
-    return;
-  }
-  res
-    .writeHead(404, { 'Content-Type': 'application/json' })
-    .end(JSON.stringify({ error: 'notFound' }));
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string', default: process.env.PLATFORM_DATA_DIR ?? '.platform-data' },
+    'signing-key': { type: 'string', default: process.env.PLATFORM_SIGNING_KEY_FILE },
+    kid: { type: 'string', default: process.env.PLATFORM_KEY_ID ?? 'fs-dev-1' },
+  },
 });
 
-server.listen(port, '127.0.0.1', () => {
-  const bound = (server.address() as AddressInfo).port;
-  process.stdout.write(
-    `${JSON.stringify({ event: 'platform.ready', url: `http://127.0.0.1:${bound}` })}\n`,
-  );
-});
+const signingKey = loadSigningKey({ keyFile: values['signing-key'], dataDir: values['data-dir'] });
+const app = buildPlatformServer({ signingKey, kid: values.kid });
+const url = await app.listen({ host: '127.0.0.1', port: Number(values.port) });
+process.stdout.write(`${JSON.stringify({ event: 'platform.ready', url })}\n`);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => void app.close().then(() => process.exit(0)));
 }
