@@ -11,3 +11,4 @@ export * from './client.js';
 export * from './content-security-policy.js';
 export * from './proofs.js';
 export * from './print-commands.js';
+export * from './receipt-document.js';

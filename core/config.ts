@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { UiTimeouts } from '../contract/index.js';
+import { ProofPublicKey, UiTimeouts } from '../contract/index.js';
 import { DevicesConfig } from './device-config.js';
 
 /**
@@ -54,6 +54,29 @@ export const KioskConfig = z.strictObject({
     .strictObject({
       /** Base URL of the central platform, or "embedded" for the local reference platform. */
       url: z.union([z.literal('embedded'), z.url()]).default('embedded'),
+    })
+    .prefault({}),
+  printing: z
+    .strictObject({
+      /** Hours the PDF of a printed proof is kept (0600) so staff can reprint a damaged page; 0 keeps none. */
+      spoolRetentionHours: z.number().min(0).max(168).default(24),
+      /** Proof-signing public keys pinned by the IT team; when empty they are fetched from the platform. */
+      proofKeys: z.array(ProofPublicKey).max(32).default([]),
+      /** Font files overriding the fontconfig lookup: Simplified, Traditional, and the fallback for rare characters. */
+      fontFiles: z
+        .strictObject({
+          /** Noto Sans CJK SC (or another CJK font) for zh-CN and en proofs. */
+          sc: z.string().min(1).optional(),
+          /** Noto Sans CJK TC for zh-TW proofs. */
+          tc: z.string().min(1).optional(),
+          /** A font with wide coverage (e.g. WenQuanYi Zen Hei) for characters the main font lacks. */
+          fallback: z.string().min(1).optional(),
+        })
+        .prefault({}),
+      /** The service hall's name, printed on receipts. */
+      hallName: z.string().min(1).max(40).optional(),
+      /** The hall's enquiry phone number, printed on receipts. */
+      hallPhone: z.string().min(3).max(20).optional(),
     })
     .prefault({}),
   /** Timeouts of the citizen screens. */

@@ -79,7 +79,11 @@ export async function startKioskCore(
     if (platformUrl === 'embedded') {
       const platform = await spawnReady<{ url: string }>(
         process.execPath,
-        [`${distDir}/platform-sim/platform-sim.js`],
+        [
+          `${distDir}/platform-sim/platform-sim.js`,
+          '--data-dir',
+          join(config.dataDir, 'platform-sim'),
+        ],
         'platform.ready',
         log,
       );

@@ -1,75 +1,66 @@
 /**
- * A receipt as data (what the kiosk wants printed) and its rendering to ESC/POS bytes for one
- * printer's capabilities: GB18030 text in Chinese mode, native or raster QR, cut form. Pure.
+ * A receipt as data (what the kiosk wants printed; the shape is contract/receipt-document.ts) and
+ * its rendering to ESC/POS bytes for one printer's capabilities: GB18030 text in Chinese mode,
+ * native or raster QR, cut form. Pure.
  */
-import type { Alignment, CutForm, Symbology } from './escpos-commands.js';
+import type {
+  BarcodeHriPosition,
+  BarcodeSymbology,
+  QrErrorCorrectionLevel,
+  ReceiptAlignment,
+  ReceiptBlock as ContractReceiptBlock,
+  ReceiptDocument as ContractReceiptDocument,
+  ReceiptTextBlock as ContractReceiptTextBlock,
+} from '../../contract/index.js';
+import type {
+  Alignment,
+  CutForm,
+  HriPosition,
+  QrErrorCorrection,
+  Symbology,
+} from './escpos-commands.js';
 import { EscPosEncoder } from './escpos-encoder.js';
-import type { BarcodeOptions, MonoBitmap, QrOptions } from './escpos-symbols.js';
+import type { MonoBitmap } from './escpos-symbols.js';
 import { EscPosStreamParser } from './escpos-stream-parser.js';
 import { Gb18030TextEncoder } from './gb18030-text.js';
 import { asciiOnly } from './escpos-text.js';
 import type { TextEncodeFn } from './escpos-text.js';
 
-/** Text style of a line. */
-export interface TextStyle {
-  /** Alignment; default left. */
+/** Text style of a line (the contract's text block without its kind and text). */
+export type TextStyle = Pick<ContractReceiptTextBlock, 'align' | 'bold' | 'size'>;
+
+/** A 1-bit image: device-internal (a bitmap is not serialisable, so the contract leaves it out). */
+export interface ReceiptImageBlock {
+  /** Block kind. */
+  readonly kind: 'image';
+  /** The bitmap. */
+  readonly bitmap: MonoBitmap;
+  /** Alignment; default center. */
   readonly align?: Alignment;
-  /** Bold; default false. */
-  readonly bold?: boolean;
-  /** Width and height multipliers 1–8; default 1. */
-  readonly size?: { readonly width: number; readonly height: number };
 }
 
-/** One block of a receipt. */
-export type ReceiptBlock =
-  | ({
-      /** Text; "\n" starts a new line. */
-      kind: 'text';
-      /** The text (any Unicode; unencodable characters print as '?'). */
-      text: string;
-    } & TextStyle)
-  | ({
-      /** A QR symbol: native GS ( k or raster, by the printer's capability. */
-      kind: 'qr';
-      /** The payload (UTF-8). */
-      data: string;
-      /** Alignment; default center. */
-      align?: Alignment;
-    } & Pick<QrOptions, 'moduleSize' | 'errorCorrection'>)
-  | ({
-      /** A 1-D barcode. */
-      kind: 'barcode';
-      /** Symbology. */
-      symbology: Symbology;
-      /** ASCII data. */
-      data: string;
-      /** Alignment; default center. */
-      align?: Alignment;
-    } & Pick<BarcodeOptions, 'height' | 'moduleWidth' | 'hri'>)
-  | {
-      /** A 1-bit image. */
-      kind: 'image';
-      /** The bitmap. */
-      bitmap: MonoBitmap;
-      /** Alignment; default center. */
-      align?: Alignment;
-    }
-  | {
-      /** Blank paper. */
-      kind: 'feed';
-      /** Lines, 1–255. */
-      lines: number;
-    };
+/** One block of a receipt: the contract's blocks (text, qr, barcode, feed) or a device image. */
+export type ReceiptBlock = ContractReceiptBlock | ReceiptImageBlock;
 
-/** A receipt to print. */
-export interface ReceiptDocument {
+/** A receipt to print: the contract's document, whose blocks may also be device images. */
+export type ReceiptDocument = Omit<ContractReceiptDocument, 'blocks'> & {
   /** The blocks, top to bottom. */
   readonly blocks: readonly ReceiptBlock[];
-  /** Cut at the end; default 'partial' (many printers only cut partially). */
-  readonly cut?: 'full' | 'partial' | 'none';
-  /** Lines fed before the cut so the last line clears the cutter; default 4. */
-  readonly feedBeforeCut?: number;
-}
+};
+
+/** `true` when A and B are the same set of values, else `never`. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
+/*
+ * The contract spells alignments, symbologies, HRI positions and QR levels itself (it imports
+ * nothing of ours): this fails to compile when its lists drift apart from the command tables.
+ */
+export const CONTRACT_LISTS_MATCH: [
+  Same<Alignment, ReceiptAlignment>,
+  Same<Symbology, BarcodeSymbology>,
+  Same<HriPosition, BarcodeHriPosition>,
+  Same<QrErrorCorrection, QrErrorCorrectionLevel>,
+] = [true, true, true, true];
 
 /** What the printer can do, as rendering needs it. */
 export interface RenderOptions {
