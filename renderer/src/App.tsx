@@ -4,6 +4,7 @@ import { Greeting } from './components/Greeting.js';
 import { Home } from './components/Home.js';
 import { Masthead } from './components/Masthead.js';
 import { ReadFailedNotice } from './components/ReadFailedNotice.js';
+import { ProofFlowScreen } from './proof/ProofFlowScreen.js';
 import { StillThereDialog } from './components/StillThereDialog.js';
 import { DEFAULT_UI_TIMEOUTS, realClock, type Clock } from './idle-timer.js';
 import { createKioskStore, type KioskStore } from './store.js';
@@ -32,7 +33,7 @@ export function App({ client, store: givenStore, clock = realClock }: AppProps) 
 
 function Screens() {
   const { client, store, clock } = useKioskContext();
-  const { identity, screen, language, kiosk } = useKiosk();
+  const { identity, screen, language, kiosk, proof } = useKiosk();
   const t = useT();
   const title = t('app.title');
   useEffect(() => {
@@ -49,7 +50,13 @@ function Screens() {
     <div className="app">
       <ConnectionBanner />
       <Masthead titleTestId={greeting ? undefined : 'home-title'} />
-      {greeting ? <Greeting identity={identity} /> : <Home />}
+      {!greeting ? (
+        <Home />
+      ) : proof ? (
+        <ProofFlowScreen flow={proof} />
+      ) : (
+        <Greeting identity={identity} />
+      )}
       <ReadFailedNotice />
       {idle.status.phase === 'countdown' && (
         <StillThereDialog seconds={idle.status.secondsLeft} onContinue={idle.stillHere} />

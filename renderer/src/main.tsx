@@ -7,6 +7,7 @@ import { readConnectionInfo, sameHostWsUrl } from './connection-info.js';
 import { exposeDebugState } from './debug-state.js';
 import { createKioskStore } from './store.js';
 import './styles.css';
+import './proof/proof-flow.css';
 
 // The page runs under `script-src 'self'`: stop zod probing for eval-compiled parsers.
 z.config({ jitless: true });

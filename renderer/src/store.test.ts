@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exposeDebugState } from './debug-state.js';
 import { createKioskStore } from './store.js';
 import { kioskState } from './test/fake-client.js';
+import { preparedProof } from './test/proof-fixtures.js';
 
 const identity = {
   cardType: 'residentId',
@@ -40,6 +41,23 @@ describe('KioskStore', () => {
     expect(store.getSnapshot()).toMatchObject({ identity, screen: 'greeting' });
     store.applyKioskState(kioskState());
     expect(store.getSnapshot()).toMatchObject({ identity: undefined, screen: 'home' });
+  });
+
+  it('drops the proof flow with the person, and on a new card; keeps it across a reconnect', () => {
+    const store = createKioskStore();
+    const preview = { step: 'preview', proof: preparedProof(), page: 0 } as const;
+    store.startSession(identity);
+    store.setProofFlow(preview);
+    store.applyKioskState(kioskState({ session: { active: true, identity } }));
+    expect(store.getSnapshot().proof).toBe(preview);
+
+    store.startSession({ ...identity, maskedName: '李*' });
+    expect(store.getSnapshot().proof).toBeUndefined();
+
+    store.setProofFlow(preview);
+    store.clearPerson();
+    expect(store.getSnapshot().proof).toBeUndefined();
+    expect(JSON.stringify(store.getSnapshot())).not.toContain('/preview/');
   });
 
   it('dismisses only the read failure it was asked to', () => {

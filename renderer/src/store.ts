@@ -9,6 +9,7 @@ import type {
   UiTimeouts,
 } from '../../contract/index.js';
 import { DEFAULT_LANGUAGE, type Language } from './i18n/index.js';
+import type { ProofFlow } from './proof/proof-flow.js';
 
 /** Which screen is showing. */
 export type Screen = 'home' | 'greeting';
@@ -39,6 +40,8 @@ export interface KioskSnapshot {
   readonly drafts: Readonly<Record<string, string>>;
   readonly screen: Screen;
   readonly language: Language;
+  /** The "print a proof" flow while the citizen is in it (its previews show personal data). */
+  readonly proof: ProofFlow | undefined;
 }
 
 /** Nothing about any person: where every session ends. */
@@ -48,6 +51,7 @@ const NOBODY = {
   drafts: {},
   screen: 'home',
   language: DEFAULT_LANGUAGE,
+  proof: undefined,
 } as const satisfies Partial<KioskSnapshot>;
 
 /** The renderer's state and the only ways to change it. */
@@ -82,8 +86,12 @@ export function createKioskStore() {
     applyKioskState(k: KioskState): void {
       const { kioskId, services, devices, uiTimeouts, session } = k;
       set({ kiosk: { kioskId, services, devices, uiTimeouts } });
-      if (session.active && session.identity) store.startSession(session.identity);
-      else if (state.identity) store.clearPerson();
+      if (!session.active || !session.identity) {
+        if (state.identity) store.clearPerson();
+      } else if (!sameIdentity(session.identity, state.identity)) {
+        store.startSession(session.identity);
+      }
+      // Same person after a reconnect: the session went on in the core, so does the screen.
     },
     /** Replaces the service availability list. */
     setServices(services: readonly ServiceAvailability[]): void {
@@ -98,7 +106,7 @@ export function createKioskStore() {
     },
     /** A card was read: greet its holder. */
     startSession(identity: MaskedIdentity): void {
-      set({ identity, readFailure: undefined, screen: 'greeting' });
+      set({ identity, readFailure: undefined, screen: 'greeting', proof: undefined });
     },
     /** Shows a read-failure notice. */
     showReadFailure(errorCode: string, action: ErrorAction): void {
@@ -116,15 +124,29 @@ export function createKioskStore() {
     setDraft(field: string, value: string): void {
       set({ drafts: { ...state.drafts, [field]: value } });
     },
+    /** Enters, moves through or (undefined) leaves the "print a proof" flow. */
+    setProofFlow(proof: ProofFlow | undefined): void {
+      set({ proof });
+    },
     /**
-     * Drops every trace of the person: identity, read failures, typed input, and the language
-     * they chose (the next citizen starts in the default one). Back to the home screen.
+     * Drops every trace of the person: identity, read failures, typed input, the proof flow (its
+     * page previews show the person's data), and the language they chose (the next citizen starts in the default one). Back to the home screen.
      */
     clearPerson(): void {
       set(NOBODY);
     },
   };
   return store;
+}
+
+/** True when `b` is the person `a` (masked identities are all the renderer ever sees). */
+function sameIdentity(a: MaskedIdentity, b: MaskedIdentity | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.cardType === b.cardType &&
+    a.maskedName === b.maskedName &&
+    a.maskedIdNumber === b.maskedIdNumber
+  );
 }
 
 /** A device's status after a delta; `reason: null` removes the reason. */

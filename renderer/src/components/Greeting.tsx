@@ -1,6 +1,7 @@
 import { Trans } from 'react-i18next';
 import type { MaskedIdentity } from '../../../contract/index.js';
 import { i18n } from '../i18n/index.js';
+import { chooseProof } from '../proof/proof-actions.js';
 import { endSession } from '../sync.js';
 import { useKioskContext, useT } from '../use-kiosk.js';
 import { ServiceCards } from './ServiceCards.js';
@@ -34,7 +35,10 @@ export function Greeting({ identity }: { identity: MaskedIdentity }) {
           </div>
         </dl>
       </section>
-      <ServiceCards heading={t('greeting.chooseService')} />
+      <ServiceCards
+        heading={t('greeting.chooseService')}
+        starters={{ printProof: () => chooseProof(store) }}
+      />
       <div className="actions">
         <button
           type="button"

@@ -9,8 +9,20 @@ const ICONS: Record<ServiceId, string> = {
   scanDocuments: 'M6 30h36v10H6zM6 30l6-8h24l6 8M14 22V6h14l6 6v10M28 6v6h6M34 35h3',
 };
 
-/** The three services under `heading`, as large cards; unavailable ones greyed, with why. */
-export function ServiceCards({ heading }: { heading: string }) {
+/** What to do when the citizen chooses a service, for the services that have a flow. */
+export type ServiceStarters = Partial<Record<ServiceId, () => void>>;
+
+/**
+ * The three services under `heading`, as large cards; unavailable ones greyed, with why. An
+ * available service with a starter is one big button (`start-<id>`) that starts it.
+ */
+export function ServiceCards({
+  heading,
+  starters = {},
+}: {
+  heading: string;
+  starters?: ServiceStarters;
+}) {
   const { kiosk, connection } = useKiosk();
   const t = useT();
   const headingId = useId();
@@ -25,21 +37,23 @@ export function ServiceCards({ heading }: { heading: string }) {
           const available = connection === 'open' && entry?.available === true;
           const reason =
             connection !== 'open' ? 'notConnected' : entry?.available ? undefined : entry?.reason;
-          return (
-            <li
-              key={id}
-              className={available ? 'service' : 'service service--unavailable'}
-              data-testid={`service-${id}`}
-              data-available={String(available)}
-            >
+          const start = available ? starters[id] : undefined;
+          // A button may hold phrasing content only; a plain card keeps its heading.
+          const [Text, Name, Description] = start
+            ? (['span', 'span', 'span'] as const)
+            : (['div', 'h3', 'p'] as const);
+          const body = (
+            <>
               <svg className="service__icon" viewBox="0 0 48 48" aria-hidden="true">
                 <path d={ICONS[id]} />
               </svg>
-              <div className="service__text">
-                <h3 className="service__name">{t(`services.${id}.name`)}</h3>
-                <p className="service__description">{t(`services.${id}.description`)}</p>
-              </div>
-              <p className="service__status">
+              <Text className="service__text">
+                <Name className="service__name">{t(`services.${id}.name`)}</Name>
+                <Description className="service__description">
+                  {t(`services.${id}.description`)}
+                </Description>
+              </Text>
+              <span className="service__status">
                 <span className="service__badge">
                   {t(available ? 'availability.available' : 'availability.unavailable')}
                 </span>
@@ -48,7 +62,33 @@ export function ServiceCards({ heading }: { heading: string }) {
                     {t(`unavailableReason.${reason ?? 'unknown'}`)}
                   </span>
                 )}
-              </p>
+              </span>
+              {start && (
+                <span className="service__go" aria-hidden="true">
+                  ›
+                </span>
+              )}
+            </>
+          );
+          return (
+            <li
+              key={id}
+              className={available ? 'service' : 'service service--unavailable'}
+              data-testid={`service-${id}`}
+              data-available={String(available)}
+            >
+              {start ? (
+                <button
+                  type="button"
+                  className="service__body service__body--button"
+                  data-testid={`start-${id}`}
+                  onClick={start}
+                >
+                  {body}
+                </button>
+              ) : (
+                <div className="service__body">{body}</div>
+              )}
             </li>
           );
         })}

@@ -15,7 +15,7 @@ export const zhCN = {
     kioskId: '终端编号 {{id}}',
   },
   services: {
-    printProof: { name: '打印证明', description: '社保、户籍、不动产等证明材料' },
+    printProof: { name: '打印证明', description: '无房、个人所得税完税、社保参保证明' },
     collectIdCard: { name: '领取身份证', description: '领取已办好的居民身份证' },
     scanDocuments: { name: '扫描材料', description: '将纸质材料扫描提交' },
   },
@@ -56,6 +56,94 @@ export const zhCN = {
   connection: {
     reconnecting: '正在重新连接…',
     detail: '暂时无法办理业务，请稍候',
+  },
+  proof: {
+    chooser: {
+      title: '请选择要打印的证明',
+      hint: '证明由政务服务平台出具，打印前可以先预览核对',
+      back: '返回',
+    },
+    types: {
+      noHousing: { name: '无房证明', description: '证明您在本市名下没有登记的住房' },
+      taxPaid: { name: '个人所得税完税证明', description: '列出您近期已缴纳的个人所得税' },
+      socialInsurance: { name: '社会保险参保证明', description: '列出您参加社会保险和缴费的记录' },
+    },
+    preparing: {
+      title: '正在从政务服务平台获取您的证明…',
+      detail: '通常需要几秒钟，请稍候',
+      cancel: '取消',
+    },
+    preview: {
+      title: '请核对您的{{name}}',
+      hint: '内容无误后，请点击“打印”',
+      page: '第 {{page}} 页，共 {{count}} 页',
+      pageAlt: '{{name}}，第 {{page}} 页，共 {{count}} 页',
+      previous: '上一页',
+      next: '下一页',
+      validUntil: '有效期至',
+      print: '打印',
+      back: '返回',
+      alreadyPrinted: '此证明之前已经打印过，本机不能再次打印',
+      alreadyPrintedHint: '如需再打印一份，请到服务台请工作人员为您补打',
+    },
+    printing: {
+      title: '正在打印，请稍候',
+      hint: '打印完成前请不要离开',
+      send: '发送到打印机',
+      print: '打印证明',
+      receipt: '打印回执',
+    },
+    done: {
+      title: '打印完成',
+      takeProof: '请从 A4 出纸口取走您的证明',
+      takeReceipt: '请从回执出口取走您的回执',
+      another: '打印其他证明',
+      finish: '结束办理',
+    },
+    error: {
+      back: '返回',
+      retry: '重试',
+      noRecord: {
+        message: '政务服务平台没有查到您的此项证明记录',
+        hint: '如有疑问，请到服务台咨询',
+      },
+      notEligible: {
+        message: '您目前不符合开具此证明的条件',
+        hint: '如有疑问，请到服务台咨询',
+      },
+      notEligibleNoHousing: {
+        message: '您在本市名下有登记的住房，无法开具无房证明',
+        hint: '如有疑问，请到服务台咨询',
+      },
+      alreadyPrinted: {
+        message: '此证明之前已经打印过',
+        hint: '如需再打印一份，请到服务台请工作人员为您补打',
+      },
+      network: {
+        message: '暂时无法连接政务服务平台',
+        hint: '请稍后再试，或到服务台办理',
+      },
+      signature: {
+        message: '此证明暂时无法打印，已通知工作人员',
+        hint: '请稍后再试，或到服务台办理',
+      },
+      printer: {
+        message: '打印机出现故障，已通知工作人员',
+        hint: '请到服务台办理，或稍后再来',
+      },
+      missingGlyphs: {
+        message: '您的姓名中有本机无法打印的字',
+        hint: '请到服务台办理，工作人员可以为您打印',
+      },
+      startAgain: {
+        message: '办理步骤中断了',
+        hint: '请返回，重新选择要打印的证明',
+      },
+      generic: {
+        message: '办理中出现了问题',
+        hint: '请再试一次，或到服务台请工作人员帮忙',
+      },
+    },
   },
   idle: {
     title: '您还在吗？',
