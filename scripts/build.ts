@@ -25,7 +25,17 @@ if (only.length === 0) rmSync('dist', { recursive: true, force: true });
 
 const jobs: Promise<unknown>[] = [];
 if (wants('core')) {
-  jobs.push(build({ ...node, entryPoints: { 'core/kiosk-core': 'core/main.ts' }, outdir: 'dist' }));
+  jobs.push(
+    build({
+      ...node,
+      entryPoints: {
+        'core/kiosk-core': 'core/main.ts',
+        // The proof render worker thread; ProofRenderer starts it from next to the core bundle.
+        'core/proof-worker': 'printing/proof/proof-worker.ts',
+      },
+      outdir: 'dist',
+    }),
+  );
 }
 if (wants('sim')) {
   jobs.push(
