@@ -74,3 +74,19 @@ export type { DocumentScannerOptions } from './docscanner/document-scanner-optio
 
 export { TypedEmitter } from './util/typed-emitter.js';
 export type { Listener, Unsubscribe } from './util/typed-emitter.js';
+
+export { DocumentPrinter } from './docprinter/document-printer.js';
+export type {
+  DocumentPrinterEvents,
+  DocumentPrinterOptions,
+  FollowedJob,
+  FoundJob,
+  PrintedJob,
+  PrintFailure,
+  PrintOptions,
+  PrintProgress,
+} from './docprinter/document-printer.js';
+export { parsePrinterUri } from './docprinter/document-printer-options.js';
+export { PrivateCupsd } from './docprinter/private-cupsd.js';
+export type { PrivateCupsdOptions, QueueSpec } from './docprinter/private-cupsd.js';
+export { TcpByteSink } from './docprinter/tcp-byte-sink.js';
