@@ -62,17 +62,37 @@ export const KioskConfig = z.strictObject({
       spoolRetentionHours: z.number().min(0).max(168).default(24),
       /** Proof-signing public keys pinned by the IT team; when empty they are fetched from the platform. */
       proofKeys: z.array(ProofPublicKey).max(32).default([]),
-      /** Font files overriding the fontconfig lookup: Simplified, Traditional, and the fallback for rare characters. */
-      fontFiles: z
-        .strictObject({
-          /** Noto Sans CJK SC (or another CJK font) for zh-CN and en proofs. */
-          sc: z.string().min(1).optional(),
-          /** Noto Sans CJK TC for zh-TW proofs. */
-          tc: z.string().min(1).optional(),
-          /** A font with wide coverage (e.g. WenQuanYi Zen Hei) for characters the main font lacks. */
-          fallback: z.string().min(1).optional(),
-        })
-        .prefault({}),
+      /** Font faces overriding the fontconfig lookup, per role (scRegular, scBold, tcRegular, tcBold, fallback). */
+      fonts: z
+        .partialRecord(
+          z.enum(['scRegular', 'scBold', 'tcRegular', 'tcBold', 'fallback']),
+          z.strictObject({
+            /** Absolute path of the .otf/.ttf/.ttc file. */
+            file: z.string().min(1),
+            /** PostScript name of the face in it, e.g. "NotoSansCJKsc-Regular". */
+            postscriptName: z.string().min(1).max(128),
+          }),
+        )
+        .default({}),
+      /** The seal drawn on proofs, per issuing authority id (text, label, colour, diameter). */
+      seals: z
+        .record(
+          z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
+          z.strictObject({
+            /** Text along the upper arc; default the authority's name. */
+            text: z.string().min(2).max(40).optional(),
+            /** Text under the star; default 电子证明专用章. */
+            label: z.string().min(2).max(20).optional(),
+            /** Ink colour, #rrggbb. */
+            color: z
+              .string()
+              .regex(/^#[0-9a-fA-F]{6}$/)
+              .optional(),
+            /** Diameter in millimetres. */
+            diameterMm: z.number().min(20).max(60).optional(),
+          }),
+        )
+        .default({}),
       /** The service hall's name, printed on receipts. */
       hallName: z.string().min(1).max(40).optional(),
       /** The hall's enquiry phone number, printed on receipts. */

@@ -121,6 +121,25 @@ export const DevicesConfig = z
         debounceMs: z.number().int().min(0).max(60_000).default(1_500),
       })
       .prefault({}),
+    documentPrinter: z
+      .strictObject({
+        /** Whether an A4 printer is fitted (needed to print proofs). */
+        installed: Installed,
+        /** CUPS queue name, or "simulator" (a private cupsd with a cups-pdf queue, started by the core). */
+        queue: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,127}$/)
+          .default(SIMULATED_PORT),
+        /** CUPS host (loopback: the kiosk's own cupsd). */
+        host: z.string().min(1).default('127.0.0.1'),
+        /** CUPS port. */
+        port: z.number().int().min(1).max(65_535).default(631),
+        /** How often the printer's state is polled, in ms. */
+        pollIntervalMs: z.number().int().min(200).max(60_000).default(2000),
+        /** Longest a proof may take from submission to the last page, in ms. */
+        jobTimeoutMs: z.number().int().min(5_000).max(1_800_000).default(180_000),
+      })
+      .prefault({}),
     documentScanner: z
       .strictObject({
         /** Whether a document scanner is fitted (needed to scan documents for applications). */

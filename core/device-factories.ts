@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   BarcodeScanner,
   CardDispenser,
+  DocumentPrinter,
   DocumentScanner,
   FingerprintScanner,
   IdCardReader,
@@ -28,6 +29,8 @@ export interface DeviceContext {
   readonly log: Logger;
   /** The core's data folder (the SANE simulator's private configuration lives there). */
   readonly dataDir: string;
+  /** The embedded CUPS with its simulated A4 queue, when it started. */
+  readonly cupsSimulator?: { readonly host: string; readonly port: number; readonly queue: string };
 }
 
 /** The devices the kiosk core owns, built from configuration. */
@@ -42,6 +45,8 @@ export interface BuiltDevices {
   readonly cardDispenser: CardDispenser | undefined;
   /** The barcode/QR scanner, if installed. */
   readonly barcodeScanner: BarcodeScanner | undefined;
+  /** The A4 document printer (CUPS), if installed. */
+  readonly documentPrinter: DocumentPrinter | undefined;
   /** The document scanner (SANE), if installed. */
   readonly documentScanner: DocumentScanner | undefined;
   /** The camera, owned by the renderer, if installed. */
@@ -134,6 +139,20 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
         log: deviceLog('barcodeScanner'),
       })
     : undefined;
+  const a4 = config.documentPrinter;
+  const cups = a4.queue === SIMULATED_PORT ? ctx.cupsSimulator : { ...a4 };
+  const documentPrinter =
+    a4.installed && cups
+      ? new DocumentPrinter({
+          queue: cups.queue,
+          host: cups.host,
+          port: cups.port,
+          pollIntervalMs: a4.pollIntervalMs,
+          jobTimeoutMs: a4.jobTimeoutMs,
+          counters: ctx.counters.countersFor('documentPrinter'),
+          log: deviceLog('documentPrinter'),
+        })
+      : undefined;
   const docs = config.documentScanner;
   const simulatedSane = docs.device === SIMULATED_PORT;
   const documentScanner = docs.installed
@@ -155,6 +174,7 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
   const all: KioskDevice[] = [
     idCardReader,
     receiptPrinter,
+    documentPrinter,
     fingerprintScanner,
     cardDispenser,
     barcodeScanner,
@@ -164,6 +184,7 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
   return {
     idCardReader,
     receiptPrinter,
+    documentPrinter,
     fingerprintScanner,
     cardDispenser,
     barcodeScanner,

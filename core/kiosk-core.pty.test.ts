@@ -65,6 +65,7 @@ beforeAll(async () => {
       fingerprintScanner: { installed: false },
       receiptPrinter: { installed: false },
       documentScanner: { installed: false },
+      documentPrinter: { installed: false },
     },
     platform: { url: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/` },
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { unsolicited, type SessionEndReason } from '../contract/index.js';
 import type { CardIdentity } from '../devices/index.js';
 import { CitizenSession } from './citizen-session.js';
-import { offeredHandlers, type CommandHandlers } from './command-handlers.js';
+import type { CommandHandlers } from './command-handlers.js';
 import type { KioskConfig } from './config.js';
 import { DeviceRegistry } from './device-registry.js';
 import { CounterStore } from './counter-store.js';
@@ -15,6 +15,9 @@ import type { Logger } from './log.js';
 import { PlatformMonitor } from './platform-monitor.js';
 import { spawnReady, type ReadyChild } from './ready-child.js';
 import { deriveAvailability, sameAvailability } from './service-availability.js';
+import { startCupsSimulator, SIMULATED_A4_QUEUE } from './cups-simulator.js';
+import { SIMULATED_PORT } from './device-config.js';
+import { createPrinting } from './print/print-wiring.js';
 
 /** Options of a core instance beyond its configuration. */
 export interface KioskCoreOptions {
@@ -59,7 +62,11 @@ export async function startKioskCore(
   const { log } = options;
   const distDir = options.distDir ?? fileURLToPath(new URL('..', import.meta.url));
   const children: ReadyChild<unknown>[] = [];
-  const stopChildren = () => Promise.all(children.map((c) => c.stop()));
+  const stops: Array<() => Promise<unknown>> = [];
+  const stopChildren = async () => {
+    await Promise.all(children.map((c) => c.stop()));
+    for (const stop of stops.reverse()) await stop();
+  };
   try {
     let simulatorPorts: Record<string, string> = {};
     let simControl: string | undefined;
@@ -108,18 +115,41 @@ export async function startKioskCore(
       broadcast(unsolicited('Kiosk.ServicesChanged', { services }));
     };
     const endSession = (reason: SessionEndReason) => {
+      printing.endSession();
       if (!session.end(reason)) return;
       log.info({ reason }, 'session.end');
       broadcast(unsolicited('Session.Ended', { reason }));
     };
 
+    const a4 = config.devices.documentPrinter;
+    const cups =
+      a4.installed && a4.queue === SIMULATED_PORT
+        ? await startCupsSimulator(config.dataDir, log)
+        : undefined;
+    if (cups) stops.push(() => cups.stop());
     const counters = new CounterStore(join(config.dataDir, 'device-counters.json'), log);
     const devices = buildDevices(config.devices, {
       simulatorPorts,
       counters,
       log,
       dataDir: config.dataDir,
+      ...(cups
+        ? { cupsSimulator: { host: '127.0.0.1', port: cups.port, queue: SIMULATED_A4_QUEUE } }
+        : {}),
     });
+    const printing = createPrinting({
+      config,
+      devices,
+      platformUrl,
+      log,
+      broadcast,
+      person: () => {
+        const full = session.identity;
+        const masked = session.state.identity;
+        return full && masked ? { name: full.name, idNumber: full.idNumber, masked } : undefined;
+      },
+    });
+    stops.push(() => printing.close());
     const manager = new DeviceManager({
       registry,
       counters,
@@ -129,6 +159,8 @@ export async function startKioskCore(
     for (const device of devices.all) manager.add(device);
     const reader = devices.idCardReader;
     reader.on('cardInserted', ({ identity, masked }) => {
+      // A new card is a new person: nothing prepared for the previous one may reach them.
+      printing.endSession();
       session.start(identity, masked);
       log.info({ cardType: masked.cardType, idNumber: masked.maskedIdNumber }, 'session.start');
       broadcast(unsolicited('IdCard.CardInserted', { identity: masked }));
@@ -140,7 +172,7 @@ export async function startKioskCore(
       broadcast(unsolicited('IdCard.ReadFailed', failure));
     });
 
-    const handlers: CommandHandlers = offeredHandlers({
+    const handlers: CommandHandlers = {
       'Kiosk.GetState': async () => ({
         completionCode: 'success',
         payload: {
@@ -157,7 +189,8 @@ export async function startKioskCore(
         return { completionCode: 'success', payload: {} };
       },
       ...deviceCommandHandlers(manager, devices.camera),
-    });
+      ...printing.handlers,
+    };
 
     const server = new KioskServer({
       host: config.server.host,
@@ -167,6 +200,7 @@ export async function startKioskCore(
       rendererDir: options.rendererDir ?? config.server.rendererDir ?? `${distDir}/renderer`,
       limits: config.limits,
       handlers,
+      resources: (path) => printing.previews.get(path),
       log,
     });
     sink.server = server;
@@ -183,6 +217,9 @@ export async function startKioskCore(
     await platform.start();
     // Devices that cannot open report offline and keep retrying; the core serves regardless.
     manager.openAll();
+    void printing
+      .recover()
+      .catch((error: unknown) => log.error({ err: error }, 'print.recovery.failed'));
 
     return {
       port,

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { unsolicited } from '../../contract/index.js';
+import type { BuiltDevices } from '../device-factories.js';
+import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
+import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
+import { PrintJournal } from '../../offline-cache/print-journal.js';
+import { ProofRenderer } from '../../printing/proof/index.js';
+import type { KioskConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import { PlatformClient } from '../platform-client.js';
+import { PreviewStore } from '../preview-store.js';
+import { cupsSpooler, escposSlips, workerLayout } from './device-adapters.js';
+import { PlatformProofSource } from './platform-proof-source.js';
+import { PreparedProofs } from './prepared-proofs.js';
+import { printHandlers, summary } from './print-handlers.js';
+import { recoverInterruptedJobs } from './print-recovery.js';
+import type { SessionPerson } from './proof-preparation.js';
+import { proofReceipt } from './proof-receipt.js';
+import { SpoolStore } from './spool-store.js';
+
+/** Pause between recovery attempts while CUPS cannot be asked. */
+const RECOVERY_RETRY_MS = 10_000;
+
+/** The print side of a running core. */
+export interface Printing {
+  /** Handlers of the print commands. */
+  handlers: ReturnType<typeof printHandlers>;
+  /** Page previews, for the kiosk server's resource route. */
+  previews: PreviewStore;
+  /** Drops everything about the person (end of session). */
+  endSession: () => void;
+  /** Settles jobs a crash interrupted, then tells the technician console what needs a look. */
+  recover: () => Promise<void>;
+  /** Stops the renderer worker and closes the database. */
+  close: () => Promise<void>;
+}
+
+/** What the print side needs from the rest of the core. */
+export interface PrintingContext {
+  config: KioskConfig;
+  devices: BuiltDevices;
+  platformUrl: string;
+  log: Logger;
+  broadcast: (message: object) => void;
+  person: () => SessionPerson | undefined;
+  /** The database, when the core opened it already (tests); else opened here. */
+  db?: KioskDatabase;
+}
+
+/**
+ * Builds the print side: journal (kiosk.sqlite), spool folder, proof renderer worker, the
+ * platform as proof source, and the document and receipt printers as spooler and slip printer.
+ */
+export function createPrinting(ctx: PrintingContext): Printing {
+  const { config, devices, log } = ctx;
+  const db = ctx.db ?? openKioskDatabase(join(config.dataDir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
+  const journal = new PrintJournal(db);
+  const retentionMs = config.printing.spoolRetentionHours * 3_600_000;
+  const spool = new SpoolStore(join(config.dataDir, 'print-spool'), retentionMs);
+  const renderer = new ProofRenderer({ fontPaths: config.printing.fonts });
+  const prepared = new PreparedProofs();
+  const previews = new PreviewStore();
+  const spooler = devices.documentPrinter ? cupsSpooler(devices.documentPrinter) : undefined;
+  const receiptPrinter = devices.receiptPrinter;
+  const kiosk = {
+    kioskId: config.kioskId,
+    ...(config.printing.hallName ? { hallName: config.printing.hallName } : {}),
+    ...(config.printing.hallPhone ? { hallPhone: config.printing.hallPhone } : {}),
+  };
+  const announceAttention = () => {
+    const jobs = journal.list({ attentionOnly: true, limit: 50 }).map(summary);
+    if (jobs.length > 0) ctx.broadcast(unsolicited('Print.JobsNeedAttention', { jobs }));
+  };
+  const handlers = printHandlers({
+    source: new PlatformProofSource(new PlatformClient(ctx.platformUrl), config.printing.proofKeys),
+    layout: workerLayout(renderer, config.printing.seals),
+    journal,
+    prepared,
+    previews,
+    kioskId: config.kioskId,
+    now: () => new Date(),
+    spool,
+    spooler,
+    slips: receiptPrinter ? escposSlips(receiptPrinter) : undefined,
+    receiptFor: (entry) =>
+      proofReceipt(entry, kiosk, Number(receiptPrinter?.capabilities.columns ?? 42), new Date()),
+    log,
+    person: ctx.person,
+    attentionChanged: announceAttention,
+  });
+  const stopping = new AbortController();
+  return {
+    handlers,
+    previews,
+    endSession: () => {
+      prepared.clear();
+      previews.clear();
+    },
+    recover: async () => {
+      spool.purge();
+      // CUPS may still be starting (or down): jobs it could not be asked about are retried.
+      for (let attempt = 0; attempt < 60 && !stopping.signal.aborted; attempt++) {
+        const report = await recoverInterruptedJobs(journal, spooler, log, stopping.signal);
+        if (report.deferred === 0) break;
+        await delay(RECOVERY_RETRY_MS, undefined, { signal: stopping.signal }).catch(() => {});
+      }
+      announceAttention();
+    },
+    close: async () => {
+      stopping.abort();
+      await renderer.close();
+      if (!ctx.db) db.close();
+    },
+  };
+}
