@@ -43,7 +43,9 @@ function Screens() {
 
   const onExpire = useCallback(() => endSession(client, store, 'idleTimeout'), [client, store]);
   const timeouts = kiosk?.uiTimeouts ?? DEFAULT_UI_TIMEOUTS;
-  const idle = useIdleTimeout(identity !== undefined, timeouts, clock, onExpire);
+  // While the kiosk itself works (fetching or printing), the citizen is waiting, not idle.
+  const kioskBusy = proof?.step === 'preparing' || proof?.step === 'printing';
+  const idle = useIdleTimeout(identity !== undefined && !kioskBusy, timeouts, clock, onExpire);
   const greeting = screen === 'greeting' && identity;
 
   return (

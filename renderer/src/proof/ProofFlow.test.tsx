@@ -213,6 +213,18 @@ describe('print a proof', () => {
     expect(document.querySelectorAll('img')).toHaveLength(0);
   });
 
+  it('does not count a long print as the citizen being idle', async () => {
+    const { client, clock } = await atChooser();
+    client.answer('Proof.Prepare', succeeded(preparedProof()));
+    await tap('proof-choice-noHousing');
+    client.hold('Proof.Print');
+    await tap('proof-print');
+    act(() => clock.advance(300_000));
+    expect(screen.queryByTestId('still-there')).toBeNull();
+    expect(client.sentNames()).not.toContain('Session.End');
+    expect(screen.getByTestId('print-progress')).toBeTruthy();
+  });
+
   it('keeps the flow across a reconnect of the same session', async () => {
     const { client } = await atChooser();
     client.answer('Proof.Prepare', succeeded(preparedProof()));
