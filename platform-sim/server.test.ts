@@ -35,12 +35,20 @@ describe('reference platform: proofs', () => {
   });
 
   it('answers nothing about people whose name does not match the ID number', async () => {
-    const answer = await lookup({ type: 'noHousing', idNumber: '11010519491231002X', name: '李四' });
+    const answer = await lookup({
+      type: 'noHousing',
+      idNumber: '11010519491231002X',
+      name: '李四',
+    });
     expect(answer).toEqual({ status: 404, body: { error: 'noRecord' } });
   });
 
   it('refuses a no-housing proof to a home owner', async () => {
-    const answer = await lookup({ type: 'noHousing', idNumber: '440605198507041235', name: '梁志豪' });
+    const answer = await lookup({
+      type: 'noHousing',
+      idNumber: '440605198507041235',
+      name: '梁志豪',
+    });
     expect(answer).toEqual({ status: 404, body: { error: 'notEligible' } });
   });
 
