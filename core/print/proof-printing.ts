@@ -43,6 +43,13 @@ const failure = (
   error: { code, message, action, completionCode },
 });
 
+const NO_DOCUMENT_PRINTER = failure(
+  'noDocumentPrinter',
+  'no A4 printer installed',
+  'deviceNotReady',
+  'configuration',
+);
+
 /**
  * Prints a prepared proof: journal first (a crash after this line leaves a trace), then the
  * spooler, then the outcome, then the acceptance receipt. Once the spooler has the job the
@@ -56,14 +63,7 @@ export async function printProof(
 ): Promise<PrintOutcome<ProofPrinted>> {
   const entry = deps.prepared.get(proofId);
   if (!entry) return failure('notPrepared', 'prepare the proof first', 'sequenceError');
-  if (!deps.spooler) {
-    return failure(
-      'noDocumentPrinter',
-      'no A4 printer installed',
-      'deviceNotReady',
-      'configuration',
-    );
-  }
+  if (!deps.spooler) return NO_DOCUMENT_PRINTER;
   const recorded = deps.journal.record({
     kind: 'proof',
     document: proofId,
@@ -93,14 +93,7 @@ export async function reprintProof(
   note: TechnicianNote,
   signal: AbortSignal,
 ): Promise<PrintOutcome<{ jobId: string }>> {
-  if (!deps.spooler) {
-    return failure(
-      'noDocumentPrinter',
-      'no A4 printer installed',
-      'deviceNotReady',
-      'configuration',
-    );
-  }
+  if (!deps.spooler) return NO_DOCUMENT_PRINTER;
   const pdf = deps.spool.read(originalJobId);
   if (!pdf) return failure('notKept', 'the PDF of that job is no longer kept', 'invalidData');
   const recorded = deps.journal.recordReprint(originalJobId, note);

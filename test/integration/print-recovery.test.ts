@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/log.js';
 import { cupsSpooler } from '../../core/print/device-adapters.js';
 import { recoverInterruptedJobs } from '../../core/print/print-recovery.js';
-import { DocumentPrinter, PrivateCupsd } from '../../devices/index.js';
+import { DocumentPrinter, type PrivateCupsd } from '../../devices/index.js';
+import { startSinkPrinter } from '../support/private-cups.js';
 import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
 import { PrintJournal } from '../../offline-cache/print-journal.js';
@@ -26,11 +27,7 @@ let printer: DocumentPrinter;
 let db: KioskDatabase;
 
 beforeAll(async () => {
-  const started = await PrivateCupsd.start({ queues: [{ kind: 'sink', name: 'PDF' }] });
-  if (!started.ok) throw new Error(started.error.description);
-  cups = started.value;
-  printer = new DocumentPrinter({ queue: 'PDF', port: cups.port, jobPollMs: 100 });
-  await printer.open();
+  ({ cups, printer } = await startSinkPrinter());
   db = openKioskDatabase(file, KIOSK_MIGRATIONS);
 }, 60_000);
 

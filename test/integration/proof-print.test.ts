@@ -14,7 +14,9 @@ import { PreparedProofs } from '../../core/print/prepared-proofs.js';
 import { printHandlers, type PrintHandlerDeps } from '../../core/print/print-handlers.js';
 import { proofReceipt } from '../../core/print/proof-receipt.js';
 import { SpoolStore } from '../../core/print/spool-store.js';
-import { DocumentPrinter, PrivateCupsd } from '../../devices/index.js';
+import type { DocumentPrinter} from '../../devices/index.js';
+import { type PrivateCupsd } from '../../devices/index.js';
+import { startSinkPrinter } from '../support/private-cups.js';
 import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
 import { PrintJournal } from '../../offline-cache/print-journal.js';
@@ -49,11 +51,7 @@ const person = {
 };
 
 beforeAll(async () => {
-  const started = await PrivateCupsd.start({ queues: [{ kind: 'sink', name: 'PDF' }] });
-  if (!started.ok) throw new Error(started.error.description);
-  cups = started.value;
-  printer = new DocumentPrinter({ queue: 'PDF', port: cups.port, jobPollMs: 100 });
-  await printer.open();
+  ({ cups, printer } = await startSinkPrinter());
   const url = await platform.listen({ host: '127.0.0.1', port: 0 });
   db = openKioskDatabase(join(dir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
   deps = {
