@@ -14,7 +14,7 @@ import { PreparedProofs } from '../../core/print/prepared-proofs.js';
 import { printHandlers, type PrintHandlerDeps } from '../../core/print/print-handlers.js';
 import { proofReceipt } from '../../core/print/proof-receipt.js';
 import { SpoolStore } from '../../core/print/spool-store.js';
-import type { DocumentPrinter} from '../../devices/index.js';
+import type { DocumentPrinter } from '../../devices/index.js';
 import { type PrivateCupsd } from '../../devices/index.js';
 import { startSinkPrinter } from '../support/private-cups.js';
 import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
