@@ -171,5 +171,12 @@ describe('kiosk core over a real PTY', () => {
     expect(health.status).toBe(0);
     expect((await cli('test', 'nothing')).status).toBe(1);
     expect((await cli('test')).status).toBe(2);
+    const jobs = await cli('jobs');
+    expect(jobs.stdout).toContain('no print jobs need a look');
+    expect(jobs.status).toBe(0);
+    expect((await cli('resolve', '01M84C9VQBR59R2SVC89W9RKJA')).status).toBe(2);
+    const settle = ['completed', '--tech', 'tech-07', '--reason', 'checked the tray'];
+    const unknownJob = await cli('resolve', '01M84C9VQBR59R2SVC89W9RKJA', ...settle);
+    expect(unknownJob.status).toBe(1);
   });
 });

@@ -15,7 +15,8 @@ export const CORE_TOOLS_USAGE = `  status                      every device's st
 
 const LEVELS: readonly HealthLevel[] = ['internal', 'external', 'interactive'];
 
-async function connect(): Promise<KioskClient | undefined> {
+/** Connects to the running core named by its endpoint file; undefined (exit code 3) when none answers. */
+export async function connect(): Promise<KioskClient | undefined> {
   const endpoint = readCoreEndpoint(loadConfig().dataDir);
   if ('problem' in endpoint) {
     console.error(`${endpoint.problem}; start it with npm start, or use "probe <port>"`);

@@ -1,14 +1,16 @@
 import { PORT_TOOLS_USAGE, decode, list, probe } from '../../devices/cli/port-tools-cli.js';
 import { CORE_TOOLS_USAGE, status, test } from './core-status-cli.js';
+import { PRINT_JOBS_USAGE, printJobs } from './print-jobs-cli.js';
 
 /**
  * Technician device CLI: `npm run devices -- <command>`. Port tools work without the core (for
- * a device not yet configured); status and test ask the running core, which owns the ports.
+ * a device not yet configured); status, test and the print-journal commands ask the running core.
  */
 
 const USAGE = `usage: npm run devices -- <command>
 ${PORT_TOOLS_USAGE}
-${CORE_TOOLS_USAGE}`;
+${CORE_TOOLS_USAGE}
+${PRINT_JOBS_USAGE}`;
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -27,6 +29,11 @@ switch (command) {
     break;
   case 'test':
     await test(args[0], args[1]);
+    break;
+  case 'jobs':
+  case 'resolve':
+  case 'reprint':
+    await printJobs(command, args);
     break;
   default:
     console.error(USAGE);

@@ -24,6 +24,7 @@ async function simulator(simControl: string, path: string, body: unknown): Promi
 const DEVICES = [
   'idCardReader',
   'receiptPrinter',
+  'documentPrinter',
   'fingerprintScanner',
   'cardDispenser',
   'barcodeScanner',
@@ -40,16 +41,17 @@ test('every simulated device comes online, the camera through the page', async (
   for (const id of DEVICES) {
     await expect.poll(() => deviceState(page, id), { timeout: 15_000, message: id }).toBe('online');
   }
-  // No document printer yet (the printing issue), so proofs stay unavailable; the rest can run.
-  await expect(page.getByTestId('service-collectIdCard')).toHaveAttribute('data-available', 'true');
-  await expect(page.getByTestId('service-scanDocuments')).toHaveAttribute('data-available', 'true');
-  await expect(page.getByTestId('service-printProof')).toHaveAttribute('data-available', 'false');
+  // The A4 printer is the kiosk's own cupsd; with every device online, every service can run.
+  for (const service of ['printProof', 'collectIdCard', 'scanDocuments']) {
+    await expect(page.getByTestId(`service-${service}`)).toHaveAttribute('data-available', 'true');
+  }
 });
 
 // A device fault reaches the citizen's screen as an unavailable service, and clearing it brings
 // the service back within 5 s without restarting anything.
 const FAULTS: Array<{ device: string; fault: string; service: string }> = [
   { device: 'printer', fault: 'paperOut', service: 'scanDocuments' },
+  { device: 'printer', fault: 'paperOut', service: 'printProof' },
   { device: 'printer', fault: 'coverOpen', service: 'collectIdCard' },
   { device: 'dispenser', fault: 'cardJam', service: 'collectIdCard' },
   { device: 'dispenser', fault: 'stackerEmpty', service: 'collectIdCard' },
