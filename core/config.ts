@@ -54,6 +54,8 @@ export const KioskConfig = z.strictObject({
     .strictObject({
       /** Base URL of the central platform, or "embedded" for the local reference platform. */
       url: z.union([z.literal('embedded'), z.url()]).default('embedded'),
+      /** One-time enrolment code for the first registration; the embedded platform accepts its dev code. */
+      enrolmentCode: z.string().min(6).max(64).optional(),
     })
     .prefault({}),
   printing: z

@@ -18,6 +18,11 @@ import { deriveAvailability, sameAvailability } from './service-availability.js'
 import { startCupsSimulator, SIMULATED_A4_QUEUE } from './cups-simulator.js';
 import { SIMULATED_PORT } from './device-config.js';
 import { createPrinting } from './print/print-wiring.js';
+import { PlatformRegistration } from './platform-credentials.js';
+import { PlatformHttp } from './platform-http.js';
+
+/** The reference platform's development enrolment code (accepted only by platform-sim). */
+const DEV_ENROLMENT_CODE = 'DEV-ENROL-000000';
 
 /** Options of a core instance beyond its configuration. */
 export interface KioskCoreOptions {
@@ -137,10 +142,19 @@ export async function startKioskCore(
         ? { cupsSimulator: { host: '127.0.0.1', port: cups.port, queue: SIMULATED_A4_QUEUE } }
         : {}),
     });
+    const registration = new PlatformRegistration({
+      dataDir: config.dataDir,
+      kioskId: config.kioskId,
+      enrolmentCode:
+        config.platform.enrolmentCode ??
+        (config.platform.url === 'embedded' ? DEV_ENROLMENT_CODE : undefined),
+      log,
+    });
+    const platformHttp = new PlatformHttp(platformUrl, { credentials: registration.credentials });
     const printing = createPrinting({
       config,
       devices,
-      platformUrl,
+      platform: platformHttp,
       log,
       broadcast,
       person: () => {
@@ -211,10 +225,12 @@ export async function startKioskCore(
       (online) => {
         platformOnline = online;
         refreshServices();
+        if (online) void registration.ensure(platformHttp);
       },
       log,
     );
     await platform.start();
+    void registration.ensure(platformHttp);
     // Devices that cannot open report offline and keep retrying; the core serves regardless.
     manager.openAll();
     void printing

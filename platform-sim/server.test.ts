@@ -6,7 +6,13 @@ import { buildPlatformServer } from './server.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const today = new Date('2026-11-23T02:00:00Z');
-const app = buildPlatformServer({ signingKey: privateKey, kid: 'test-1', now: () => today });
+// Signatures are tested in signatures.test.ts; these tests are about the proofs themselves.
+const app = buildPlatformServer({
+  signingKey: privateKey,
+  kid: 'test-1',
+  now: () => today,
+  requireSignatures: false,
+});
 afterAll(() => app.close());
 
 async function lookup(body: object) {

@@ -9,6 +9,7 @@ import { ProofRenderer } from '../../printing/proof/index.js';
 import type { KioskConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { PlatformClient } from '../platform-client.js';
+import type { PlatformHttp } from '../platform-http.js';
 import { PreviewStore } from '../preview-store.js';
 import { cupsSpooler, escposSlips, workerLayout } from './device-adapters.js';
 import { PlatformProofSource } from './platform-proof-source.js';
@@ -40,7 +41,8 @@ export interface Printing {
 export interface PrintingContext {
   config: KioskConfig;
   devices: BuiltDevices;
-  platformUrl: string;
+  /** Signed HTTP to the central platform. */
+  platform: PlatformHttp;
   log: Logger;
   broadcast: (message: object) => void;
   person: () => SessionPerson | undefined;
@@ -73,7 +75,7 @@ export function createPrinting(ctx: PrintingContext): Printing {
     if (jobs.length > 0) ctx.broadcast(unsolicited('Print.JobsNeedAttention', { jobs }));
   };
   const handlers = printHandlers({
-    source: new PlatformProofSource(new PlatformClient(ctx.platformUrl), config.printing.proofKeys),
+    source: new PlatformProofSource(new PlatformClient(ctx.platform), config.printing.proofKeys),
     layout: workerLayout(renderer, config.printing.seals),
     journal,
     prepared,

@@ -7,6 +7,8 @@ import type { PrintStage } from '../../contract/index.js';
 import { publicKeyRecord } from '../../contract/proof-signature.js';
 import { createLogger } from '../../core/log.js';
 import { PlatformClient } from '../../core/platform-client.js';
+import { PlatformHttp } from '../../core/platform-http.js';
+import { PlatformRegistration } from '../../core/platform-credentials.js';
 import { PreviewStore } from '../../core/preview-store.js';
 import { cupsSpooler, workerLayout } from '../../core/print/device-adapters.js';
 import { PlatformProofSource } from '../../core/print/platform-proof-source.js';
@@ -55,7 +57,7 @@ beforeAll(async () => {
   const url = await platform.listen({ host: '127.0.0.1', port: 0 });
   db = openKioskDatabase(join(dir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
   deps = {
-    source: new PlatformProofSource(new PlatformClient(url)),
+    source: new PlatformProofSource(new PlatformClient(await signedPlatform(url))),
     layout: workerLayout(renderer),
     journal: new PrintJournal(db),
     prepared: new PreparedProofs(),
@@ -165,7 +167,10 @@ describe('printing a proof, end to end on real parts', () => {
   it('refuses a proof whose signature does not match the pinned key', async () => {
     const stranger = generateKeyPairSync('ed25519').privateKey;
     const pinned = [publicKeyRecord('it-1', stranger, ['fs-housing'])];
-    const source = new PlatformProofSource(new PlatformClient(await platformUrl()), pinned);
+    const source = new PlatformProofSource(
+      new PlatformClient(await signedPlatform(await platformUrl())),
+      pinned,
+    );
     const outcome = await printHandlers({ ...deps, source })['Proof.Prepare'](
       ctx({ type: 'noHousing', locale: 'zh-CN' }),
     );
@@ -180,4 +185,17 @@ async function platformUrl(): Promise<string> {
   const address = platform.server.address();
   if (address === null || typeof address === 'string') throw new Error('platform not listening');
   return `http://127.0.0.1:${address.port}`;
+}
+
+/** Signed HTTP to the platform, registered with the reference platform's dev enrolment code. */
+async function signedPlatform(url: string): Promise<PlatformHttp> {
+  const registration = new PlatformRegistration({
+    dataDir: dir,
+    kioskId: 'FS-TEST-0001',
+    enrolmentCode: 'DEV-ENROL-000000',
+    log: createLogger('silent'),
+  });
+  const http = new PlatformHttp(url, { credentials: registration.credentials });
+  if (!(await registration.ensure(http))) throw new Error('registration failed');
+  return http;
 }
