@@ -72,4 +72,61 @@ describe('kiosk database migrations', () => {
       db.close();
     });
   });
+  describe('002 outbox', () => {
+    it('upgrades a version-1 file keeping its print jobs, with strict, linked outbox tables', () => {
+      const db = new Database(temp.file);
+      db.pragma('foreign_keys = ON');
+      migrate(db, KIOSK_MIGRATIONS.slice(0, 1));
+      db.prepare(
+        `INSERT INTO print_jobs VALUES ('J1', 'proof', 'P-1', 1, 'completed', NULL, NULL, NULL,
+          'x', 'x')`,
+      ).run();
+      expect(migrate(db, KIOSK_MIGRATIONS.slice(0, 2))).toEqual([2]);
+      expect(db.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT length(key) FROM claim_code_key').pluck().get()).toBe(32);
+
+      const request = db.prepare(
+        `INSERT INTO requests (idempotency_key, kind, created_at, status, payload, updated_at)
+         VALUES (?, 'proofPrinted', 'x', ?, ?, 'x')`,
+      );
+      const a = Number(request.run('K-1.A', 'queued', Buffer.of(1)).lastInsertRowid);
+      expect(() => request.run('K-1.A', 'queued', Buffer.of(1))).toThrow(/UNIQUE/);
+      expect(() => request.run('K-1.C', 'sent?', Buffer.of(1))).toThrow(/CHECK/);
+      expect(() => request.run('K-1.D', 'queued', 'not a blob')).toThrow(/BLOB/);
+      expect(() => request.run('K-1.E', 'queued', null)).toThrow(/CHECK/);
+      expect(() => db.prepare('DELETE FROM requests').run()).toThrow(/never deleted/);
+
+      const outbox = db.prepare(
+        `INSERT INTO outbox (request_id, idempotency_key, kind, ordering_key, sequence)
+         VALUES (?, ?, 'proofPrinted', ?, ?)`,
+      );
+      outbox.run(a, 'K-1.A', 'CASE', 1);
+      expect(() => outbox.run(999, 'K-1.Z', null, null)).toThrow(/FOREIGN KEY/);
+      expect(() => outbox.run(a, 'K-1.A', null, null)).toThrow(/UNIQUE|PRIMARY/);
+      const f = Number(request.run('K-1.F', 'queued', Buffer.of(1)).lastInsertRowid);
+      expect(() => outbox.run(f, 'K-1.F', 'CASE', null)).toThrow(/CHECK/);
+      expect(() => outbox.run(f, 'K-1.F', 'CASE', 1)).toThrow(/UNIQUE/);
+
+      const dead = db.prepare(
+        `INSERT INTO dead_letters (request_id, error_code, attempts, dead_lettered_at,
+           resolution, resolved_at) VALUES (?, 'rejected', 1, 'x', ?, ?)`,
+      );
+      dead.run(a, 'requeued', 'x');
+      dead.run(a, null, null);
+      expect(() => dead.run(a, null, null)).toThrow(/UNIQUE/); // one open dead letter per request
+      db.close();
+    });
+  });
+
+  describe('003 catalogue cache', () => {
+    it('holds exactly one catalogue', () => {
+      const db = new Database(temp.file);
+      expect(migrate(db, KIOSK_MIGRATIONS.slice(0, 3))).toEqual([1, 2, 3]);
+      const insert = db.prepare(`INSERT INTO catalogue_cache VALUES (?, '"v1"', 1, '{}', 'x')`);
+      insert.run(1);
+      expect(() => insert.run(2)).toThrow(/CHECK/);
+      expect(() => insert.run(1)).toThrow(/UNIQUE|PRIMARY/);
+      db.close();
+    });
+  });
 });

@@ -8,7 +8,11 @@ import {
   type SubmissionResult,
 } from '../../contract/platform-api.js';
 import type { PlatformState } from '../platform-state.js';
-import { applySubmission, type ApplyContext } from '../submissions/apply-submission.js';
+import {
+  applySubmission,
+  applySubmissionNow,
+  type ApplyContext,
+} from '../submissions/apply-submission.js';
 import { invalid } from './invalid.js';
 
 /*
@@ -65,22 +69,41 @@ export function registerSubmissionRoutes(
   app.post('/v1/requests/batch', async (request, reply) => {
     const envelope = LooseBatch.safeParse(request.body);
     if (!envelope.success) return invalid(reply, envelope.error);
-    const results: SubmissionResult[] = [];
-    for (const raw of envelope.data.items) {
-      const item = SubmissionItem.safeParse(raw);
-      if (!item.success) {
-        state.submissions.count('rejected');
-        const fields = item.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).join('; ');
-        results.push({
-          idempotencyKey: raw.idempotencyKey,
-          status: 'rejected',
-          replayed: false,
-          errorCode: 'invalidItem',
-          message: `not a valid submission item: ${fields}`.slice(0, 300),
-        });
-        continue;
+    const entries = envelope.data.items.map((raw) => ({
+      raw,
+      item: SubmissionItem.safeParse(raw),
+    }));
+    const invalidItem = (raw: { idempotencyKey: string }, error: z.ZodError): SubmissionResult => {
+      state.submissions.count('rejected');
+      const fields = error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).join('; ');
+      return {
+        idempotencyKey: raw.idempotencyKey,
+        status: 'rejected',
+        replayed: false,
+        errorCode: 'invalidItem',
+        message: `not a valid submission item: ${fields}`.slice(0, 300),
+      };
+    };
+    let results: SubmissionResult[];
+    if (request.fault?.mode === 'slowApply') {
+      results = [];
+      for (const { raw, item } of entries) {
+        results.push(
+          item.success
+            ? await applySubmission(context, delivery(request, item.data))
+            : invalidItem(raw, item.error),
+        );
       }
-      results.push(await applySubmission(context, delivery(request, item.data)));
+    } else {
+      // Without a simulated slow back office the whole batch is one durable commit (each item's
+      // steps are savepoints inside it), and the answer goes out only after that commit.
+      results = state.submissions.inTransaction(() =>
+        entries.map(({ raw, item }) =>
+          item.success
+            ? applySubmissionNow(context, delivery(request, item.data))
+            : invalidItem(raw, item.error),
+        ),
+      );
     }
     const body: SubmissionBatchResponse = { results };
     return body;
