@@ -101,6 +101,16 @@ export const KioskConfig = z.strictObject({
       hallPhone: z.string().min(3).max(20).optional(),
     })
     .prefault({}),
+  sync: z
+    .strictObject({
+      /** Queued requests sent per batch (1–100). */
+      batchSize: z.number().int().min(1).max(100).default(50),
+      /** Days after the platform confirmed a request that its personal data is erased on the kiosk. */
+      purgeAfterDays: z.number().int().min(0).max(365).default(30),
+      /** Seconds between two heartbeats to the platform. */
+      heartbeatSeconds: z.number().int().min(10).max(3600).default(60),
+    })
+    .prefault({}),
   /** Timeouts of the citizen screens. */
   ui: UiTimeouts.prefault({ idleMs: 60_000, countdownMs: 20_000 }),
   log: z

@@ -18,11 +18,16 @@ import { deriveAvailability, sameAvailability } from './service-availability.js'
 import { startCupsSimulator, SIMULATED_A4_QUEUE } from './cups-simulator.js';
 import { SIMULATED_PORT } from './device-config.js';
 import { createPrinting } from './print/print-wiring.js';
+import { createSync } from './sync/sync-wiring.js';
+import { openKioskDatabase } from '../offline-cache/database.js';
+import { KIOSK_MIGRATIONS } from '../offline-cache/migrations/index.js';
 import { PlatformRegistration } from './platform-credentials.js';
 import { PlatformHttp } from './platform-http.js';
 
 /** The reference platform's development enrolment code (accepted only by platform-sim). */
 const DEV_ENROLMENT_CODE = 'DEV-ENROL-000000';
+/** Reported in heartbeats. */
+const APP_VERSION = '0.1.0';
 
 /** Options of a core instance beyond its configuration. */
 export interface KioskCoreOptions {
@@ -151,9 +156,28 @@ export async function startKioskCore(
       log,
     });
     const platformHttp = new PlatformHttp(platformUrl, { credentials: registration.credentials });
+    const db = openKioskDatabase(join(config.dataDir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
+    stops.push(async () => db.close());
+    const sync = createSync(
+      config,
+      db,
+      platformHttp,
+      {
+        appVersion: APP_VERSION,
+        devices: () => ({ devices: registry.list(), counters: manager.counters() }),
+      },
+      log,
+    );
+    stops.push(() => sync.close());
     const printing = createPrinting({
       config,
       devices,
+      db,
+      printed: (proof) =>
+        sync.submit({
+          kind: 'proofPrinted',
+          payload: { ...proof, printedAt: new Date().toISOString() },
+        }),
       platform: platformHttp,
       log,
       broadcast,
@@ -225,7 +249,7 @@ export async function startKioskCore(
       (online) => {
         platformOnline = online;
         refreshServices();
-        if (online) void registration.ensure(platformHttp);
+        if (online) void registration.ensure(platformHttp).then(() => sync.platformOnline());
       },
       log,
     );

@@ -39,7 +39,13 @@ try {
   const wsUrl = `${core.url.replace(/^http/, 'ws').replace(/\/$/, '')}/ws`;
   writeCoreEndpoint(config.dataDir, { wsUrl, token, pid: process.pid });
   log.info(
-    { port: core.port, url: core.url, simControl: core.simControl, kioskId: config.kioskId },
+    {
+      port: core.port,
+      url: core.url,
+      simControl: core.simControl,
+      platformUrl: core.platformUrl,
+      kioskId: config.kioskId,
+    },
     'core.ready',
   );
   let stopping = false;

@@ -1,4 +1,4 @@
-import type { PrintJobSummary } from '../../contract/index.js';
+import type { PrintJobSummary, ProofType } from '../../contract/index.js';
 import type { PrintJobRecord } from '../../offline-cache/print-journal.js';
 import type { CommandHandlers, HandlerOutcome } from '../command-handlers.js';
 import type { PrintFailure, PrintOutcome } from './ports.js';
@@ -16,6 +16,13 @@ export interface PrintHandlerDeps extends PreparationDeps, PrintingDeps {
   person: () => SessionPerson | undefined;
   /** Called when jobs need a technician (after a failure or a resolution). */
   attentionChanged: () => void;
+  /** Called after a proof came out of the printer (the platform's audit record is queued). */
+  printed?: (proof: {
+    proofId: string;
+    proofType: ProofType;
+    pages: number;
+    reprint: boolean;
+  }) => void;
 }
 
 /** Handlers of the printing commands. */
@@ -35,6 +42,13 @@ export function printHandlers(deps: PrintHandlerDeps): PrintHandlers {
         signal,
       );
       if (!printed.ok) deps.attentionChanged();
+      else {
+        const proof = deps.prepared.get(payload.proofId)?.proof.content;
+        if (proof) {
+          const { pages } = printed.value;
+          deps.printed?.({ proofId: proof.proofId, proofType: proof.type, pages, reprint: false });
+        }
+      }
       return outcome(printed);
     },
     'Print.ListJobs': async ({ payload }) => ({

@@ -14,7 +14,7 @@ import { PreviewStore } from '../preview-store.js';
 import { cupsSpooler, escposSlips, workerLayout } from './device-adapters.js';
 import { PlatformProofSource } from './platform-proof-source.js';
 import { PreparedProofs } from './prepared-proofs.js';
-import { printHandlers, summary } from './print-handlers.js';
+import { printHandlers, summary, type PrintHandlerDeps } from './print-handlers.js';
 import { recoverInterruptedJobs } from './print-recovery.js';
 import type { SessionPerson } from './proof-preparation.js';
 import { proofReceipt } from './proof-receipt.js';
@@ -46,6 +46,8 @@ export interface PrintingContext {
   log: Logger;
   broadcast: (message: object) => void;
   person: () => SessionPerson | undefined;
+  /** Called after a proof was printed, to queue the platform's audit record. */
+  printed?: PrintHandlerDeps['printed'];
   /** The database, when the core opened it already (tests); else opened here. */
   db?: KioskDatabase;
 }
@@ -90,6 +92,7 @@ export function createPrinting(ctx: PrintingContext): Printing {
     log,
     person: ctx.person,
     attentionChanged: announceAttention,
+    ...(ctx.printed ? { printed: ctx.printed } : {}),
   });
   const stopping = new AbortController();
   return {

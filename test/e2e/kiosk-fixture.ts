@@ -16,6 +16,8 @@ export interface RunningKiosk {
   baseUrl: string;
   /** Control API of the device simulators. */
   simControl: string;
+  /** Base URL of the (embedded reference) central platform. */
+  platformUrl: string;
   /** The per-boot token. */
   token: string;
   /** Every log line the core printed. */
@@ -51,13 +53,19 @@ async function startKiosk(): Promise<{ kiosk: RunningKiosk; core: ChildProcess }
     createInterface({ input: core.stderr! }).on('line', (line) => logs.push(line));
     createInterface({ input: core.stdout! }).on('line', (line) => {
       logs.push(line);
-      const entry = JSON.parse(line) as { msg?: string; url?: string; simControl?: string };
+      const entry = JSON.parse(line) as {
+        msg?: string;
+        url?: string;
+        simControl?: string;
+        platformUrl?: string;
+      };
       if (entry.msg === 'core.ready' && entry.url && entry.simControl) {
         clearTimeout(timer);
         resolve({
           url: `${entry.url}#token=${token}`,
           baseUrl: entry.url,
           simControl: entry.simControl,
+          platformUrl: entry.platformUrl ?? '',
           token,
           logs,
         });

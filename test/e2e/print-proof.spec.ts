@@ -31,6 +31,13 @@ test('tap, choose a proof, preview its pages, print it; the same proof is not pr
 
   await page.getByTestId('proof-print').click();
   await expect(page.getByTestId('print-done')).toBeVisible({ timeout: 20_000 });
+  // The platform receives the print's audit record through the outbox, exactly once.
+  await expect
+    .poll(async () => {
+      const stats = await fetch(`${kiosk.platformUrl}/_control/stats`);
+      return ((await stats.json()) as { acceptedTotal: number }).acceptedTotal;
+    })
+    .toBe(1);
   await page.getByTestId('finish-session').click();
   await expect(page.getByTestId('home')).toBeVisible();
   await expect(page.getByTestId('proof-preview-page')).toHaveCount(0);
