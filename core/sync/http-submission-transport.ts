@@ -1,21 +1,9 @@
-import { SubmissionBatchResponse, type SubmissionBatch } from '../../contract/platform-api.js';
+import { SubmissionBatchResponse } from '../../contract/platform-api.js';
+import type {
+  SubmissionTransport,
+  SubmitResult,
+} from '../../offline-cache/sync/submission-transport.js';
 import type { PlatformHttp } from '../platform-http.js';
-
-/** Why a whole batch got no usable answer. */
-export interface TransportFailure {
-  /** network: no connection or it broke; timeout: no answer in time; http: an error status; badResponse: not the contract. */
-  kind: 'network' | 'timeout' | 'http' | 'badResponse';
-  /** HTTP status, for kind http. */
-  status?: number;
-  /** From Retry-After, when the platform asked to wait. */
-  retryAfterMs?: number;
-  /** Technician-facing text, no personal data. */
-  message: string;
-}
-
-/** A batch's per-item answers, or why there are none. */
-export type TransportResult =
-  { ok: true; value: SubmissionBatchResponse } | { ok: false; error: TransportFailure };
 
 /**
  * Sends a batch of queued requests to the platform (`POST /v1/requests/batch`, signed). Only a
@@ -23,9 +11,9 @@ export type TransportResult =
  * relay sends the same items (same idempotency keys) again — the platform answers those it
  * already stored as replays.
  */
-export function httpSubmissionTransport(http: PlatformHttp) {
+export function httpSubmissionTransport(http: PlatformHttp): SubmissionTransport {
   return {
-    async submit(batch: SubmissionBatch, signal: AbortSignal): Promise<TransportResult> {
+    async submit(batch, signal): Promise<SubmitResult> {
       const answer = await http.request('POST', '/v1/requests/batch', batch, signal);
       if (!answer.ok) {
         const { code, message } = answer.error;
