@@ -62,8 +62,38 @@ export class PlatformHttp {
     } = {},
   ) {}
 
-  /** One call; never throws. */
+  /** How far the platform's clock is ahead of ours, learned from a clockSkew refusal. */
+  private clockOffsetMs = 0;
+
+  /** The learned clock offset (ms, platform minus kiosk), for the technician's status. */
+  get clockOffset(): number {
+    return this.clockOffsetMs;
+  }
+
+  /**
+   * One call; never throws. A kiosk whose clock is wrong by more than the platform tolerates is
+   * refused with `clockSkew` and the platform's time: the call is signed again once with the
+   * offset applied (and the offset kept), so a wrong clock delays nothing — it is logged for
+   * maintenance by the caller through `clockOffset`.
+   */
   async request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    headers: Record<string, string> = {},
+  ): Promise<PlatformResult<PlatformAnswer>> {
+    const answer = await this.send(method, path, body, signal, headers);
+    if (!answer.ok || answer.value.status !== 401) return answer;
+    const refusal = answer.value.body as { error?: unknown; serverTime?: unknown } | null;
+    const serverTime =
+      typeof refusal?.serverTime === 'string' ? Date.parse(refusal.serverTime) : NaN;
+    if (refusal?.error !== 'clockSkew' || Number.isNaN(serverTime)) return answer;
+    this.clockOffsetMs = serverTime - (this.options.now ?? Date.now)();
+    return this.send(method, path, body, signal, headers);
+  }
+
+  private async send(
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
@@ -84,7 +114,7 @@ export class PlatformHttp {
           path: url.pathname + url.search,
           body: text,
           ...credentials,
-          now: (this.options.now ?? Date.now)(),
+          now: (this.options.now ?? Date.now)() + this.clockOffsetMs,
         })
       : {};
     try {
