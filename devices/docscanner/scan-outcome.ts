@@ -62,6 +62,13 @@ export class ScanOutcomes {
       tracker.problem(state, failure.code, failure);
       return;
     }
+    if (failure.code === 'noDocuments') {
+      // The scanner answered: it works, only the feeder is empty — which also clears an earlier
+      // timeout's hardwareError (seen when the SANE backend stalled once under load).
+      this.t.presence.faultCleared();
+      tracker.online(fields);
+      return;
+    }
     if (before.state === 'online') tracker.online(fields);
     else tracker.update({ state: before.state, reason: before.reason, ...fields });
     if (failure.kind !== 'user') {
