@@ -12,3 +12,4 @@ export * from './content-security-policy.js';
 export * from './proofs.js';
 export * from './print-commands.js';
 export * from './receipt-document.js';
+export * from './sync-commands.js';

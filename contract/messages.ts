@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deviceCommands } from './device-commands.js';
 import { printCommands, printEvents } from './print-commands.js';
+import { syncCommands, syncEvents } from './sync-commands.js';
 import { DeviceError, DeviceStatus, DeviceStatusDelta, ErrorAction } from './device-status.js';
 import { MaskedIdentity } from './identity.js';
 import { ServiceAvailability } from './services.js';
@@ -93,6 +94,7 @@ export const commands = {
   },
   ...deviceCommands,
   ...printCommands,
+  ...syncCommands,
 } as const satisfies Record<
   string,
   { payload: z.ZodType; completion: z.ZodType; events: Record<string, z.ZodType> }
@@ -132,6 +134,7 @@ export const unsolicitedEvents = {
     reason: SessionEndReason,
   }),
   ...printEvents,
+  ...syncEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Names of commands. */

@@ -171,6 +171,9 @@ describe('kiosk core over a real PTY', () => {
     expect(health.status).toBe(0);
     expect((await cli('test', 'nothing')).status).toBe(1);
     expect((await cli('test')).status).toBe(2);
+    const sync = await cli('sync');
+    expect(sync.stdout).toMatch(/queued\s+0/);
+    expect(sync.stdout).toMatch(/dead letters\s+0/);
     const jobs = await cli('jobs');
     expect(jobs.stdout).toContain('no print jobs need a look');
     expect(jobs.status).toBe(0);

@@ -167,6 +167,7 @@ export async function startKioskCore(
         devices: () => ({ devices: registry.list(), counters: manager.counters() }),
       },
       log,
+      (status) => broadcast(unsolicited('Sync.StatusChanged', status)),
     );
     stops.push(() => sync.close());
     const printing = createPrinting({
@@ -228,6 +229,7 @@ export async function startKioskCore(
       },
       ...deviceCommandHandlers(manager, devices.camera),
       ...printing.handlers,
+      'Sync.GetStatus': async () => ({ completionCode: 'success', payload: sync.status() }),
     };
 
     const server = new KioskServer({

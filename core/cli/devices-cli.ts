@@ -1,6 +1,7 @@
 import { PORT_TOOLS_USAGE, decode, list, probe } from '../../devices/cli/port-tools-cli.js';
 import { CORE_TOOLS_USAGE, status, test } from './core-status-cli.js';
 import { PRINT_JOBS_USAGE, printJobs } from './print-jobs-cli.js';
+import { SYNC_USAGE, syncStatus } from './sync-cli.js';
 
 /**
  * Technician device CLI: `npm run devices -- <command>`. Port tools work without the core (for
@@ -10,7 +11,8 @@ import { PRINT_JOBS_USAGE, printJobs } from './print-jobs-cli.js';
 const USAGE = `usage: npm run devices -- <command>
 ${PORT_TOOLS_USAGE}
 ${CORE_TOOLS_USAGE}
-${PRINT_JOBS_USAGE}`;
+${PRINT_JOBS_USAGE}
+${SYNC_USAGE}`;
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -29,6 +31,9 @@ switch (command) {
     break;
   case 'test':
     await test(args[0], args[1]);
+    break;
+  case 'sync':
+    await syncStatus();
     break;
   case 'jobs':
   case 'resolve':

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { SyncStatus } from '../../contract/index.js';
 import type { Heartbeat } from '../../contract/platform-api.js';
 import { FileKeyProvider } from '../../offline-cache/crypto/file-key-provider.js';
 import type { KioskDatabase } from '../../offline-cache/database.js';
@@ -16,6 +17,8 @@ export interface Sync {
   submit: (request: NewRequest) => boolean;
   /** The platform answered again: deliver what waits. */
   platformOnline: () => void;
+  /** Where delivery stands, for the technician console. */
+  status: () => SyncStatus;
   /** Stops the relay (the batch in flight is answered and recorded first) and the timers. */
   close: () => Promise<void>;
 }
@@ -41,6 +44,7 @@ export function createSync(
   platform: PlatformHttp,
   heartbeat: HeartbeatSource,
   log: Logger,
+  announce: (status: SyncStatus) => void = () => {},
 ): Sync {
   const outbox = new Outbox(db, {
     kioskId: config.kioskId,
@@ -51,7 +55,14 @@ export function createSync(
     transport: httpSubmissionTransport(platform),
     batchSize: config.sync.batchSize,
   });
-  relay.on('state', ({ state, previous }) => log.info({ state, previous }, 'sync.state'));
+  const status = (): SyncStatus => ({
+    ...relay.stats(),
+    clockOffsetMs: Math.round(platform.clockOffset),
+  });
+  relay.on('state', ({ state, previous }) => {
+    log.info({ state, previous }, 'sync.state');
+    announce(status());
+  });
   relay.on('deadLettered', ({ idempotencyKey, errorCode }) =>
     log.warn({ idempotencyKey, errorCode, action: 'maintenance' }, 'sync.deadLettered'),
   );
@@ -89,6 +100,7 @@ export function createSync(
       return true;
     },
     platformOnline: () => relay.nudge(),
+    status,
     close: async () => {
       clearInterval(purgeTimer);
       clearInterval(heartbeatTimer);
