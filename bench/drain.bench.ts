@@ -2,9 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createLogger } from '../core/log.js';
-import { PlatformRegistration } from '../core/platform-credentials.js';
-import { PlatformHttp } from '../core/platform-http.js';
 import { httpSubmissionTransport } from '../core/sync/http-submission-transport.js';
 import { FileKeyProvider } from '../offline-cache/crypto/file-key-provider.js';
 import { openKioskDatabase } from '../offline-cache/database.js';
@@ -12,6 +9,7 @@ import { KIOSK_MIGRATIONS } from '../offline-cache/migrations/index.js';
 import { Outbox } from '../offline-cache/outbox/outbox.js';
 import { SyncRelay } from '../offline-cache/sync/sync-relay.js';
 import { startPlatformProcess } from '../test/support/platform-process.js';
+import { proofPrintedRequest, registeredPlatform } from '../test/support/sync-kiosk.js';
 import { report } from './result.js';
 
 /**
@@ -33,25 +31,10 @@ async function drain(name: string, batchSize: number): Promise<number> {
     keys: new FileKeyProvider(join(kioskDir, 'outbox.key')),
   });
   for (let n = 0; n < COUNT; n++) {
-    const queued = outbox.enqueue({
-      kind: 'proofPrinted',
-      payload: {
-        proofId: `NH-20261123-${String(n).padStart(8, '0')}`,
-        proofType: 'noHousing',
-        pages: 1,
-        printedAt: new Date().toISOString(),
-      },
-    });
+    const queued = outbox.enqueue(proofPrintedRequest(n));
     if (!queued.ok) throw new Error(queued.code);
   }
-  const registration = new PlatformRegistration({
-    dataDir: kioskDir,
-    kioskId,
-    enrolmentCode: 'DEV-ENROL-000000',
-    log: createLogger('silent'),
-  });
-  const http = new PlatformHttp(platform.url, { credentials: registration.credentials });
-  if (!(await registration.ensure(http))) throw new Error('registration failed');
+  const http = await registeredPlatform(platform.url, kioskDir, kioskId);
   const relay = new SyncRelay({ outbox, transport: httpSubmissionTransport(http), batchSize });
   const started = performance.now();
   relay.start();

@@ -13,6 +13,7 @@ import type { PlatformCredentials, PlatformHttp } from './platform-http.js';
 export class PlatformRegistration {
   private current: PlatformCredentials | undefined;
   private readonly file: string;
+  private toldNoCode = false;
 
   constructor(
     private readonly options: {
@@ -34,7 +35,9 @@ export class PlatformRegistration {
     if (this.current) return true;
     const { kioskId, enrolmentCode, log } = this.options;
     if (!enrolmentCode) {
-      log.warn({ action: 'configuration' }, 'platform.notRegistered: set platform.enrolmentCode');
+      if (!this.toldNoCode)
+        log.warn({ action: 'configuration' }, 'platform.notRegistered: set platform.enrolmentCode');
+      this.toldNoCode = true;
       return false;
     }
     const answer = await http.request(

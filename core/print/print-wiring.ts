@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { unsolicited } from '../../contract/index.js';
 import type { BuiltDevices } from '../device-factories.js';
-import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
-import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
+import type { KioskDatabase } from '../../offline-cache/database.js';
 import { PrintJournal } from '../../offline-cache/print-journal.js';
 import { ProofRenderer } from '../../printing/proof/index.js';
 import type { KioskConfig } from '../config.js';
@@ -33,7 +32,7 @@ export interface Printing {
   endSession: () => void;
   /** Settles jobs a crash interrupted, then tells the technician console what needs a look. */
   recover: () => Promise<void>;
-  /** Stops the renderer worker and closes the database. */
+  /** Stops the renderer worker. */
   close: () => Promise<void>;
 }
 
@@ -48,18 +47,17 @@ export interface PrintingContext {
   person: () => SessionPerson | undefined;
   /** Called after a proof was printed, to queue the platform's audit record. */
   printed?: PrintHandlerDeps['printed'];
-  /** The database, when the core opened it already (tests); else opened here. */
-  db?: KioskDatabase;
+  /** The kiosk database (opened once by the core). */
+  db: KioskDatabase;
 }
 
 /**
- * Builds the print side: journal (kiosk.sqlite), spool folder, proof renderer worker, the
+ * Builds the print side: journal (in kiosk.sqlite), spool folder, proof renderer worker, the
  * platform as proof source, and the document and receipt printers as spooler and slip printer.
  */
 export function createPrinting(ctx: PrintingContext): Printing {
   const { config, devices, log } = ctx;
-  const db = ctx.db ?? openKioskDatabase(join(config.dataDir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
-  const journal = new PrintJournal(db);
+  const journal = new PrintJournal(ctx.db);
   const retentionMs = config.printing.spoolRetentionHours * 3_600_000;
   const spool = new SpoolStore(join(config.dataDir, 'print-spool'), retentionMs);
   const renderer = new ProofRenderer({ fontPaths: config.printing.fonts });
@@ -115,7 +113,6 @@ export function createPrinting(ctx: PrintingContext): Printing {
     close: async () => {
       stopping.abort();
       await renderer.close();
-      if (!ctx.db) db.close();
     },
   };
 }

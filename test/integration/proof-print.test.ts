@@ -7,8 +7,6 @@ import type { PrintStage } from '../../contract/index.js';
 import { publicKeyRecord } from '../../contract/proof-signature.js';
 import { createLogger } from '../../core/log.js';
 import { PlatformClient } from '../../core/platform-client.js';
-import { PlatformHttp } from '../../core/platform-http.js';
-import { PlatformRegistration } from '../../core/platform-credentials.js';
 import { PreviewStore } from '../../core/preview-store.js';
 import { cupsSpooler, workerLayout } from '../../core/print/device-adapters.js';
 import { PlatformProofSource } from '../../core/print/platform-proof-source.js';
@@ -25,6 +23,7 @@ import { PrintJournal } from '../../offline-cache/print-journal.js';
 import { buildPlatformServer } from '../../platform-sim/server.js';
 import { ProofRenderer } from '../../printing/proof/index.js';
 import { verifyProofPdf } from '../../printing/verification/index.js';
+import { registeredPlatform } from '../support/sync-kiosk.js';
 
 /**
  * The proof print flow on real parts: the reference platform over HTTP, the worker-thread
@@ -57,7 +56,9 @@ beforeAll(async () => {
   const url = await platform.listen({ host: '127.0.0.1', port: 0 });
   db = openKioskDatabase(join(dir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
   deps = {
-    source: new PlatformProofSource(new PlatformClient(await signedPlatform(url))),
+    source: new PlatformProofSource(
+      new PlatformClient(await registeredPlatform(url, dir, 'FS-TEST-0001')),
+    ),
     layout: workerLayout(renderer),
     journal: new PrintJournal(db),
     prepared: new PreparedProofs(),
@@ -168,7 +169,7 @@ describe('printing a proof, end to end on real parts', () => {
     const stranger = generateKeyPairSync('ed25519').privateKey;
     const pinned = [publicKeyRecord('it-1', stranger, ['fs-housing'])];
     const source = new PlatformProofSource(
-      new PlatformClient(await signedPlatform(await platformUrl())),
+      new PlatformClient(await registeredPlatform(await platformUrl(), dir, 'FS-TEST-0001')),
       pinned,
     );
     const outcome = await printHandlers({ ...deps, source })['Proof.Prepare'](
@@ -185,17 +186,4 @@ async function platformUrl(): Promise<string> {
   const address = platform.server.address();
   if (address === null || typeof address === 'string') throw new Error('platform not listening');
   return `http://127.0.0.1:${address.port}`;
-}
-
-/** Signed HTTP to the platform, registered with the reference platform's dev enrolment code. */
-async function signedPlatform(url: string): Promise<PlatformHttp> {
-  const registration = new PlatformRegistration({
-    dataDir: dir,
-    kioskId: 'FS-TEST-0001',
-    enrolmentCode: 'DEV-ENROL-000000',
-    log: createLogger('silent'),
-  });
-  const http = new PlatformHttp(url, { credentials: registration.credentials });
-  if (!(await registration.ensure(http))) throw new Error('registration failed');
-  return http;
 }

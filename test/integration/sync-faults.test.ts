@@ -2,9 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../core/log.js';
-import { PlatformRegistration } from '../../core/platform-credentials.js';
-import { PlatformHttp } from '../../core/platform-http.js';
 import { httpSubmissionTransport } from '../../core/sync/http-submission-transport.js';
 import { FileKeyProvider } from '../../offline-cache/crypto/file-key-provider.js';
 import { openKioskDatabase } from '../../offline-cache/database.js';
@@ -12,6 +9,7 @@ import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
 import { Outbox } from '../../offline-cache/outbox/outbox.js';
 import { SyncRelay } from '../../offline-cache/sync/sync-relay.js';
 import { testPlatform, type TestPlatform } from '../../platform-sim/testing.js';
+import { platformControl, proofPrintedRequest, registeredPlatform } from '../support/sync-kiosk.js';
 
 /**
  * The relay against the reference platform over real HTTP, under each of its fault modes: every
@@ -32,14 +30,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function control(method: string, path: string, body?: object): Promise<unknown> {
-  const response = await fetch(new URL(path, url), {
-    method,
-    ...(body
-      ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
-      : {}),
-  });
-  return response.status === 204 ? undefined : response.json();
+const control = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: object) =>
+  platformControl(url, method, path, body);
+
+/** Runs `drain` with `fault` switched on; the fault must really have fired. */
+async function underFault(fault: object, drain: () => Promise<number>): Promise<number> {
+  const fired = async () =>
+    ((await control('GET', '/_control/stats')) as { faultsFired: number }).faultsFired;
+  const before = await fired();
+  await control('POST', '/_control/faults', fault);
+  const ms = await drain();
+  await control('DELETE', '/_control/faults');
+  expect(await fired()).toBeGreaterThan(before);
+  return ms;
 }
 
 /** A fresh kiosk (own database, key, credentials) with `count` queued requests. */
@@ -51,31 +54,12 @@ async function kioskWith(count: number, clockSkewMs = 0) {
   const outbox = new Outbox(db, { kioskId, keys: new FileKeyProvider(join(kioskDir, 'k.key')) });
   const keys: string[] = [];
   for (let n = 0; n < count; n++) {
-    const queued = outbox.enqueue({
-      kind: 'proofPrinted',
-      payload: {
-        proofId: `NH-20261123-${kioskId.slice(6).padStart(4, '0')}${String(n).padStart(4, '0')}`,
-        proofType: 'noHousing',
-        pages: 1,
-        printedAt: new Date().toISOString(),
-      },
-    });
+    const queued = outbox.enqueue(proofPrintedRequest(n, String(kiosks).padStart(4, '0')));
     if (!queued.ok) throw new Error(queued.code);
     keys.push(queued.idempotencyKey);
   }
   const now = () => Date.now() + clockSkewMs;
-  const registration = new PlatformRegistration({
-    dataDir: kioskDir,
-    kioskId,
-    enrolmentCode: 'DEV-ENROL-000000',
-    log: createLogger('silent'),
-  });
-  const http = new PlatformHttp(url, {
-    credentials: registration.credentials,
-    timeoutMs: 1_000,
-    now,
-  });
-  if (!(await registration.ensure(http))) throw new Error('registration failed');
+  const http = await registeredPlatform(url, kioskDir, kioskId, { timeoutMs: 1_000, now });
   const relay = new SyncRelay({
     outbox,
     transport: httpSubmissionTransport(http),
@@ -109,30 +93,23 @@ describe('sync against every platform fault mode, over real HTTP', () => {
     '%s: every request is stored exactly once',
     async (mode) => {
       const kiosk = await kioskWith(12);
-      await control('POST', '/_control/faults', { mode, count: 2 });
-      await kiosk.drained();
-      await control('DELETE', '/_control/faults');
+      await underFault({ mode, count: 2 }, kiosk.drained);
       await storedOnce(kiosk.keys);
     },
   );
 
   it('stall past the client timeout: retried, stored once', async () => {
     const kiosk = await kioskWith(6);
-    await control('POST', '/_control/faults', { mode: 'stall', count: 1, stallMs: 2_500 });
-    await kiosk.drained();
-    await control('DELETE', '/_control/faults');
+    await underFault({ mode: 'stall', count: 1, stallMs: 2_500 }, kiosk.drained);
     await storedOnce(kiosk.keys);
   });
 
   it('429 with Retry-After: the relay waits at least that long, then delivers', async () => {
     const kiosk = await kioskWith(6);
-    await control('POST', '/_control/faults', {
-      mode: 'rateLimit429',
-      count: 1,
-      retryAfterSeconds: 1,
-    });
-    const ms = await kiosk.drained();
-    await control('DELETE', '/_control/faults');
+    const ms = await underFault(
+      { mode: 'rateLimit429', count: 1, retryAfterSeconds: 1 },
+      kiosk.drained,
+    );
     expect(ms).toBeGreaterThanOrEqual(1_000);
     await storedOnce(kiosk.keys);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { startPlatformProcess } from './platform-process.js';
+import { platformControl } from './sync-kiosk.js';
 
 /** What a crash run found. */
 export interface CrashRunResult {
@@ -53,12 +54,12 @@ export async function runCrashRounds(
       await run.ready;
       if (random() < 0.3) {
         droppedAnswers += 1;
-        await control(platform.url, 'POST', '/_control/faults', { mode: 'commitThenDrop' });
+        await platformControl(platform.url, 'POST', '/_control/faults', { mode: 'commitThenDrop' });
       }
       await new Promise((resolve) => setTimeout(resolve, 20 + random() * 300));
       run.process.kill('SIGKILL');
       await run.exited;
-      await control(platform.url, 'DELETE', '/_control/faults');
+      await platformControl(platform.url, 'DELETE', '/_control/faults');
     }
     const drain = startChild(child, dir, platform.url, true, acknowledged);
     const drained = await Promise.race([
@@ -67,7 +68,7 @@ export async function runCrashRounds(
     ]);
     drain.process.kill('SIGKILL');
     if (!drained) throw new Error('the outbox did not drain within 60 s');
-    const stats = (await control(platform.url, 'GET', '/_control/stats')) as PlatformStats;
+    const stats = (await platformControl(platform.url, 'GET', '/_control/stats')) as PlatformStats;
     const byKey = stats.acceptedByKey;
     return {
       rounds,
@@ -124,14 +125,4 @@ function startChild(
   });
   const exited = new Promise((resolve) => process_.once('exit', resolve));
   return { process: process_, ready, drained, exited };
-}
-
-async function control(base: string, method: string, path: string, body?: object) {
-  const response = await fetch(new URL(path, base), {
-    method,
-    ...(body
-      ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
-      : {}),
-  });
-  return response.status === 204 ? undefined : ((await response.json()) as unknown);
 }

@@ -1,14 +1,12 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PlatformRegistration } from '../../core/platform-credentials.js';
-import { PlatformHttp } from '../../core/platform-http.js';
-import { createLogger } from '../../core/log.js';
 import { httpSubmissionTransport } from '../../core/sync/http-submission-transport.js';
 import { FileKeyProvider } from '../../offline-cache/crypto/file-key-provider.js';
 import { openKioskDatabase } from '../../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
 import { Outbox } from '../../offline-cache/outbox/outbox.js';
 import { SyncRelay } from '../../offline-cache/sync/sync-relay.js';
+import { proofPrintedRequest, registeredPlatform } from './sync-kiosk.js';
 
 /*
  * The kiosk core's sync stack as one process, for the crash test: the same outbox file, key,
@@ -26,23 +24,14 @@ const { values } = parseArgs({
   },
 });
 const dir = values.dir ?? '';
-const log = createLogger('silent');
 const db = openKioskDatabase(join(dir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
 const outbox = new Outbox(db, {
   kioskId: 'CRASH-0001',
   keys: new FileKeyProvider(join(dir, 'keys', 'outbox.key')),
 });
-const registration = new PlatformRegistration({
-  dataDir: dir,
-  kioskId: 'CRASH-0001',
-  enrolmentCode: 'DEV-ENROL-000000',
-  log,
-});
-const http = new PlatformHttp(values.platform ?? '', {
-  credentials: registration.credentials,
+const http = await registeredPlatform(values.platform ?? '', dir, 'CRASH-0001', {
   timeoutMs: 2_000,
 });
-while (!(await registration.ensure(http))) await new Promise((r) => setTimeout(r, 100));
 const relay = new SyncRelay({
   outbox,
   transport: httpSubmissionTransport(http),
@@ -66,15 +55,7 @@ if (values.drain) {
 }
 
 for (let n = 0; ; n++) {
-  const queued = outbox.enqueue({
-    kind: 'proofPrinted',
-    payload: {
-      proofId: `NH-20261123-${String(n).padStart(8, '0')}`,
-      proofType: 'noHousing',
-      pages: 1,
-      printedAt: new Date().toISOString(),
-    },
-  });
+  const queued = outbox.enqueue(proofPrintedRequest(n));
   if (queued.ok) process.stdout.write(`ACK ${queued.idempotencyKey}\n`);
   relay.nudge();
   await new Promise((r) => setTimeout(r, 2));
