@@ -13,13 +13,14 @@ export interface FaultEffect {
 /*
  * A jam or an I/O error leaves the device unusable until someone acts: hardwareError. An open
  * cover is a person stopping the device: userError, with `cover: open`. An empty feeder is the
- * citizen's to fix and no device problem: only `feeder: empty`. Busy, cancelled, bad options
+ * citizen's to fix and no device problem: `feeder: empty`, and online — the scanner answered, so
+ * an earlier timeout's hardwareError is over. Busy, cancelled, bad options
  * and a missing image end this command only; the state stays. A successful scan clears it all.
  */
 const EFFECTS: Readonly<Record<string, FaultEffect>> = {
   paperJam: { state: 'hardwareError' },
   coverOpen: { state: 'userError', cover: 'open' },
-  noDocuments: { feeder: 'empty' },
+  noDocuments: { state: 'online', feeder: 'empty' },
   ioError: { state: 'hardwareError' },
   noMemory: { state: 'hardwareError' },
   hardwareLocked: { state: 'hardwareError' },

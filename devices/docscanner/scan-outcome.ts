@@ -56,17 +56,16 @@ export class ScanOutcomes {
     if (failure.code === 'paperJam') stats.add('jams');
     if (failure.code !== 'cancelled' && failure.code !== 'noDocuments') stats.add('errors');
     const { state, ...fields } = faultEffect(failure.code);
+    if (state === 'online') {
+      // The scanner answered properly: whatever was wrong before (e.g. a timeout) is over.
+      this.t.presence.faultCleared();
+      tracker.online(fields);
+      return;
+    }
     if (state !== undefined) {
       this.t.presence.faultRaised();
       tracker.update({ state, reason: failure.code, ...fields });
       tracker.problem(state, failure.code, failure);
-      return;
-    }
-    if (failure.code === 'noDocuments') {
-      // The scanner answered: it works, only the feeder is empty — which also clears an earlier
-      // timeout's hardwareError (seen when the SANE backend stalled once under load).
-      this.t.presence.faultCleared();
-      tracker.online(fields);
       return;
     }
     if (before.state === 'online') tracker.online(fields);
