@@ -1,32 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KioskState } from '../../contract/index.js';
-import { App } from './App.js';
 import { READ_FAILURE_MS } from './components/ReadFailedNotice.js';
-import { createKioskStore } from './store.js';
-import { FakeClient, kioskState } from './test/fake-client.js';
-import { FakeClock } from './test/fake-clock.js';
-
-const identity = {
-  cardType: 'residentId',
-  maskedName: '张*',
-  maskedIdNumber: '1101**********002X',
-} as const;
+import { kioskState } from './test/fake-client.js';
+import { identity, renderApp } from './test/render-app.js';
 
 afterEach(cleanup);
-
-/** Renders App on a fake client and lets its first Kiosk.GetState complete. */
-async function renderApp(state: Partial<KioskState> = {}) {
-  const client = new FakeClient();
-  client.state = kioskState(state);
-  const clock = new FakeClock();
-  const store = createKioskStore();
-  await act(async () => {
-    render(<App client={client} store={store} clock={clock} />);
-  });
-  return { client, clock, store };
-}
 
 const tap = (testId: string) => act(() => fireEvent.click(screen.getByTestId(testId)));
 const noPersonInPage = () => {
