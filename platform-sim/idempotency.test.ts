@@ -11,6 +11,7 @@ import {
   enrol,
   proofPrintedItem,
   signedInject,
+  submitBatch,
   testPlatform,
   type TestPlatform,
 } from './testing.js';
@@ -24,13 +25,9 @@ beforeEach(async () => {
 afterEach(() => platform.close());
 
 async function batch(items: SubmissionItem[]) {
-  const response = await signedInject(platform.app, kiosk, {
-    method: 'POST',
-    url: '/v1/requests/batch',
-    body: { items },
-  });
-  expect(response.statusCode).toBe(200);
-  return SubmissionBatchResponse.parse(response.json()).results;
+  const { statusCode, results } = await submitBatch(platform.app, kiosk, items);
+  expect(statusCode).toBe(200);
+  return results;
 }
 
 function single(item: SubmissionItem, key: string | null = item.idempotencyKey) {

@@ -8,6 +8,7 @@ import {
   enrol,
   proofPrintedItem,
   signedInject,
+  submitBatch,
   testPlatform,
   type TestPlatform,
 } from './testing.js';
@@ -21,12 +22,8 @@ beforeEach(async () => {
 afterEach(() => platform.close());
 
 async function batch(items: SubmissionItem[], as = kiosk) {
-  const response = await signedInject(platform.app, as, {
-    method: 'POST',
-    url: '/v1/requests/batch',
-    body: { items },
-  });
-  return SubmissionBatchResponse.parse(response.json()).results.map((r) => r.errorCode ?? r.status);
+  const { results } = await submitBatch(platform.app, as, items);
+  return results.map((r) => r.errorCode ?? r.status);
 }
 
 function step(sequence: number, orderingKey = 'CASE-1', overrides: Partial<SubmissionItem> = {}) {

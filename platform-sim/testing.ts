@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { RegisterResponse, SubmissionItem } from '../contract/platform-api.js';
+import {
+  SubmissionBatchResponse,
+  type RegisterResponse,
+  type SubmissionItem,
+  type SubmissionResult,
+} from '../contract/platform-api.js';
 import { signRequest } from '../contract/platform-signing.js';
 import { buildPlatformServer, type PlatformOptions } from './server.js';
 import { DEV_ENROLMENT_CODE } from './store/kiosk-store.js';
@@ -149,4 +154,20 @@ export function proofPrintedItem(
     },
     ...overrides,
   };
+}
+
+/** POSTs a signed batch; the HTTP status and, on 200, the per-item results. */
+export async function submitBatch(
+  app: FastifyInstance,
+  credentials: RegisterResponse,
+  items: SubmissionItem[],
+): Promise<{ statusCode: number; results: SubmissionResult[] }> {
+  const response = await signedInject(app, credentials, {
+    method: 'POST',
+    url: '/v1/requests/batch',
+    body: { items },
+  });
+  const results =
+    response.statusCode === 200 ? SubmissionBatchResponse.parse(response.json()).results : [];
+  return { statusCode: response.statusCode, results };
 }
