@@ -62,7 +62,7 @@ async function recoverOne(
     return 'unknown';
   }
   const { spoolerJobId } = found.value;
-  journal.submitted(job.jobId, spoolerJobId);
+  if (job.spoolerJobId !== spoolerJobId) journal.submitted(job.jobId, spoolerJobId);
   let state = found.value.state;
   if (state === 'pending') {
     const followed = await spooler.follow(spoolerJobId, signal);
