@@ -24,7 +24,7 @@ describe('kiosk database migrations', () => {
     const db = openKioskDatabase(temp.file, KIOSK_MIGRATIONS);
     db.prepare(
       `INSERT INTO print_jobs VALUES ('01J0000000000000000000000A', 'proof', 'P-1', 1,
-        'completed', NULL, NULL, NULL, 'x', 'x')`,
+        'completed', NULL, NULL, NULL, 'x', 'x', NULL)`,
     ).run();
     db.close();
     const again = new Database(temp.file);
@@ -126,6 +126,63 @@ describe('kiosk database migrations', () => {
       insert.run(1);
       expect(() => insert.run(2)).toThrow(/CHECK/);
       expect(() => insert.run(1)).toThrow(/UNIQUE|PRIMARY/);
+      db.close();
+    });
+  });
+
+  describe('004 materials', () => {
+    it('upgrades a version-3 file keeping its requests, with strict materials tied to them', () => {
+      const db = new Database(temp.file);
+      db.pragma('foreign_keys = ON');
+      migrate(db, KIOSK_MIGRATIONS.slice(0, 3));
+      const requestId = Number(
+        db
+          .prepare(
+            `INSERT INTO requests (idempotency_key, kind, created_at, status, payload, updated_at)
+             VALUES ('K-1.A', 'documentApplication', 'x', 'queued', x'01', 'x')`,
+          )
+          .run().lastInsertRowid,
+      );
+      expect(migrate(db, KIOSK_MIGRATIONS.slice(0, 4))).toEqual([4]);
+      expect(db.prepare('SELECT count(*) FROM requests').pluck().get()).toBe(1);
+
+      const material = db.prepare(
+        `INSERT INTO materials (request_id, position, content_type, pages, byte_length, data,
+           purged_at) VALUES (@requestId, @position, @contentType, @pages, @byteLength, @data,
+           @purgedAt)`,
+      );
+      const valid = {
+        requestId,
+        position: 1,
+        contentType: 'image/png',
+        pages: 1,
+        byteLength: 4,
+        data: Buffer.alloc(4 + 29) as unknown,
+        purgedAt: null as string | null,
+      };
+      const insert = (change: Partial<typeof valid> = {}) =>
+        Number(material.run({ ...valid, ...change }).lastInsertRowid);
+      const id = insert();
+      expect(() => insert()).toThrow(/UNIQUE/); // one material per place
+      expect(() => insert({ requestId: 999 })).toThrow(/FOREIGN KEY/);
+      for (const position of [0, 21]) expect(() => insert({ position })).toThrow(/CHECK/);
+      expect(() => insert({ contentType: 'image/gif' })).toThrow(/CHECK/);
+      for (const pages of [0, 201]) expect(() => insert({ pages })).toThrow(/CHECK/);
+      for (const byteLength of [0, 50 * 1024 * 1024 + 1]) {
+        expect(() => insert({ byteLength })).toThrow(/CHECK/);
+      }
+      expect(() => insert({ data: 'not a blob' })).toThrow(/BLOB/);
+      expect(() => insert({ data: Buffer.alloc(4) })).toThrow(/CHECK/); // not sealed
+      expect(() => insert({ data: null })).toThrow(/CHECK/); // erased, but not when
+      expect(() => insert({ purgedAt: 'x' })).toThrow(/CHECK/); // purged, yet with bytes
+      insert({ position: 2, data: null, purgedAt: 'x' });
+
+      const set = (columns: string) =>
+        db.prepare(`UPDATE materials SET ${columns} WHERE material_id = ?`);
+      expect(() => set(`uploaded_at = 'x'`).run(id)).toThrow(/CHECK/); // complete, but where?
+      expect(() => set(`upload_url = 'https://elsewhere/'`).run(id)).toThrow(/CHECK/);
+      set(`upload_url = '/v1/uploads/AAAAAAAAAAAAAAAA', uploaded_at = 'x'`).run(id);
+      expect(() => db.prepare('DELETE FROM requests').run()).toThrow(/never deleted/);
       db.close();
     });
   });

@@ -60,6 +60,44 @@ describe('print journal', () => {
     });
   });
 
+  it('keeps which proof a job prints and hands it on to reprints; receipts have none', () => {
+    const original = journal.record({
+      kind: 'proof',
+      document: 'NH-2026-0002',
+      pages: 2,
+      proofType: 'noHousing',
+    });
+    if (!original.ok) throw new Error(original.code);
+    journal.finish(original.jobId, 'completed');
+    const reprint = journal.recordReprint(original.jobId, note);
+    if (!reprint.ok) throw new Error(reprint.code);
+    const again = journal.recordReprint(reprint.jobId, note);
+    if (!again.ok) throw new Error(again.code);
+    for (const jobId of [original.jobId, reprint.jobId, again.jobId]) {
+      expect(journal.get(jobId)).toMatchObject({
+        document: 'NH-2026-0002',
+        proofType: 'noHousing',
+      });
+    }
+    const receipt = journal.record({
+      kind: 'receipt',
+      document: 'acceptance:NH-2026-0002',
+      pages: 1,
+    });
+    if (!receipt.ok) throw new Error(receipt.code);
+    expect(journal.get(receipt.jobId)?.proofType).toBeUndefined();
+  });
+
+  it('reprints a job recorded before the journal kept proof types, without a type', () => {
+    const old = recorded();
+    db.prepare('UPDATE print_jobs SET proof_type = NULL WHERE job_id = ?').run(old);
+    journal.finish(old, 'completed');
+    const reprint = journal.recordReprint(old, note);
+    if (!reprint.ok) throw new Error(reprint.code);
+    expect(journal.get(reprint.jobId)).toMatchObject({ reprintOf: old, state: 'recorded' });
+    expect(journal.get(reprint.jobId)?.proofType).toBeUndefined();
+  });
+
   it('survives closing the file: an interrupted job is still there to recover', () => {
     const jobId = recorded();
     journal.submitted(jobId, 42);

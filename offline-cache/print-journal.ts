@@ -1,4 +1,10 @@
-import type { PrintJobKind, PrintJobState, PrintJobSummary } from '../contract/index.js';
+import {
+  PROOF_TYPES,
+  type PrintJobKind,
+  type PrintJobState,
+  type PrintJobSummary,
+  type ProofType,
+} from '../contract/index.js';
 import type { KioskDatabase } from './database.js';
 import { UlidFactory } from './ulid.js';
 
@@ -10,6 +16,8 @@ export interface NewPrintJob {
   document: string;
   /** Pages it will print. */
   pages: number;
+  /** Which proof, for proof jobs (a reprint is reported to the platform with it). */
+  proofType?: ProofType;
 }
 
 /** Who asked for a reprint, and why (kept in the job's events). */
@@ -24,6 +32,8 @@ export interface TechnicianNote {
 export interface PrintJobRecord extends PrintJobSummary {
   /** The spooler's job id (CUPS), once submitted. */
   spoolerJobId?: number;
+  /** Which proof a proof job prints; absent for receipts and for jobs recorded before schema 5. */
+  proofType?: ProofType;
 }
 
 /** Why the journal refused a step. */
@@ -43,6 +53,7 @@ interface Row {
   spooler_job_id: number | null;
   error_code: string | null;
   reprint_of: string | null;
+  proof_type: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -77,7 +88,12 @@ export class PrintJournal {
     const original = this.get(of);
     if (!original) return { ok: false, code: 'noSuchJob', jobId: of };
     if (original.kind !== 'proof') return { ok: false, code: 'notReprintable', jobId: of };
-    const job = { kind: original.kind, document: original.document, pages: original.pages };
+    const job = {
+      kind: original.kind,
+      document: original.document,
+      pages: original.pages,
+      ...(original.proofType ? { proofType: original.proofType } : {}),
+    };
     return { ok: true, jobId: this.insert(job, of, 'reprint', note) };
   }
 
@@ -165,10 +181,10 @@ export class PrintJournal {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO print_jobs (job_id, kind, document, pages, state, reprint_of, created_at,
-             updated_at) VALUES (?, ?, ?, ?, 'recorded', ?, ?, ?)`,
+          `INSERT INTO print_jobs (job_id, kind, document, pages, state, reprint_of, proof_type,
+             created_at, updated_at) VALUES (?, ?, ?, ?, 'recorded', ?, ?, ?, ?)`,
         )
-        .run(jobId, job.kind, job.document, job.pages, reprintOf, at, at);
+        .run(jobId, job.kind, job.document, job.pages, reprintOf, job.proofType ?? null, at, at);
       this.event(jobId, event, { ...detail, ...(reprintOf ? { reprintOf } : {}) });
     })();
     return jobId;
@@ -211,5 +227,10 @@ function toRecord(row: Row): PrintJobRecord {
     ...(row.reprint_of ? { reprintOf: row.reprint_of } : {}),
     ...(row.error_code ? { errorCode: row.error_code } : {}),
     ...(row.spooler_job_id !== null ? { spoolerJobId: row.spooler_job_id } : {}),
+    ...(isProofType(row.proof_type) ? { proofType: row.proof_type } : {}),
   };
+}
+
+function isProofType(value: string | null): value is ProofType {
+  return (PROOF_TYPES as readonly (string | null)[]).includes(value);
 }

@@ -8,6 +8,8 @@ const DOMAIN = 2 ** 35;
 const HALF_BITS = 18;
 const HALF = 2 ** HALF_BITS;
 const ROUNDS = 8;
+/** 32^4: the low four digits of a code's number. */
+const LOW_DIGITS_DOMAIN = 2 ** 20;
 
 /** A claim code: 8 Crockford base32 characters, the last a Luhn mod 32 check character. */
 export type ClaimCode = string;
@@ -37,10 +39,19 @@ export class ClaimCodes {
     let x = id;
     do x = this.encrypt(x);
     while (x >= DOMAIN);
+    // Straight from the number to the characters and the Luhn sum (this runs in every enqueue):
+    // x < 2^35 is 7 base-32 digits, the top 3 in its high 15 bits, the other 4 in its low 20.
+    const high = Math.floor(x / LOW_DIGITS_DOMAIN);
+    const low = x % LOW_DIGITS_DOMAIN;
     let body = '';
-    for (let i = BODY_LENGTH - 1; i >= 0; i--)
-      body += ALPHABET.charAt(Math.floor(x / BASE ** i) % BASE);
-    return body + checkCharacter(body);
+    let sum = 0;
+    for (let i = 0; i < BODY_LENGTH; i++) {
+      const digit = i < 3 ? (high >>> (5 * (2 - i))) & 31 : (low >>> (5 * (6 - i))) & 31;
+      body += ALPHABET.charAt(digit);
+      // Luhn from the right, factor 2 first: digits 0, 2, 4, 6 (BODY_LENGTH is odd) are doubled.
+      sum += i % 2 === 0 ? luhnDoubled(digit) : digit;
+    }
+    return body + ALPHABET.charAt((BASE - (sum % BASE)) % BASE);
   }
 
   /** The request id a canonical, valid code stands for. */
@@ -98,22 +109,20 @@ export function formatClaimCode(code: ClaimCode): string {
 export function parseClaimCode(typed: string): ClaimCode | undefined {
   const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!CLAIM_CODE_PATTERN.test(code)) return undefined;
-  return luhnSum(code, 1) % BASE === 0 ? code : undefined;
+  return luhnSum(code) % BASE === 0 ? code : undefined;
 }
 
-/** Luhn mod N check character for `body` (detects every single substitution). */
-function checkCharacter(body: string): string {
-  return ALPHABET.charAt((BASE - (luhnSum(body, 2) % BASE)) % BASE);
+/** A doubled digit's Luhn addend: the base-32 digit sum of 2 × digit. */
+function luhnDoubled(digit: number): number {
+  return digit < BASE / 2 ? 2 * digit : 2 * digit - BASE + 1;
 }
 
-/** Luhn mod N sum from the right; `firstFactor` is 2 when computing, 1 when validating. */
-function luhnSum(text: string, firstFactor: 1 | 2): number {
-  let factor = firstFactor;
+/** Luhn mod N sum of a whole code (check character included): from the right, factor 1 first. */
+function luhnSum(code: string): number {
   let sum = 0;
-  for (let i = text.length - 1; i >= 0; i--) {
-    const addend = factor * ALPHABET.indexOf(text.charAt(i));
-    sum += Math.floor(addend / BASE) + (addend % BASE);
-    factor = factor === 2 ? 1 : 2;
+  for (let i = code.length - 1; i >= 0; i--) {
+    const digit = ALPHABET.indexOf(code.charAt(i));
+    sum += (code.length - 1 - i) % 2 === 0 ? digit : luhnDoubled(digit);
   }
   return sum;
 }

@@ -1,5 +1,6 @@
 import type { SubmissionKind } from '../../contract/platform-api.js';
 import type { KioskDatabase } from '../database.js';
+import { prepareMaterialErase } from '../materials/material-rows.js';
 import type { ClaimCodes } from './claim-code.js';
 import { outboxFailure, type OutboxFailure } from './outbox-failure.js';
 
@@ -44,7 +45,8 @@ interface Row {
  * Dead letters stay until a technician acts: `requeue` (after fixing the cause, e.g. the platform
  * accepted a correction) puts the request back in the queue, in its original place (it is an old
  * request), with the same key;
- * `discard` gives it up and erases its payload. Either way the decision is kept with who and why.
+ * `discard` gives it up and erases its payload and materials (in the same transaction). Either
+ * way the decision is kept with who and why.
  * While a dead letter is open, later items of its ordering group are held (not sent): the
  * platform applies a group in order, and sending item n+1 without n would only fail or, worse,
  * succeed out of order.
@@ -134,6 +136,7 @@ export class DeadLetterList {
              WHERE request_id = ?`,
           )
           .run(at, at, open.request_id);
+        prepareMaterialErase(this.db)(open.request_id, at);
       }
       return { ok: true };
     })();

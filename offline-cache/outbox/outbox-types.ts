@@ -13,6 +13,22 @@ export interface NewRequest {
    * Sent and stored in clear, so it must not be personal data (an ID number is refused).
    */
   orderingKey?: string;
+  /**
+   * Scanned documents, for kind `documentApplication` only (1 to 20 of them, required there):
+   * saved sealed in the same transaction as the request, uploaded later by the sync transport,
+   * erased with the payload. Their positions are 1, 2, 3… in this order.
+   */
+  materials?: NewMaterial[];
+}
+
+/** One scanned document of a new request. */
+export interface NewMaterial {
+  /** Its media type. */
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  /** Pages in it, 1 to 200. */
+  pages: number;
+  /** Its bytes: 1 byte to MAX_UPLOAD_BYTES (50 MiB). */
+  data: Uint8Array;
 }
 
 /** The request was stored; it will be delivered exactly once. */

@@ -1,9 +1,10 @@
 import type { Statement } from 'better-sqlite3';
-import { maskIdNumbersInText } from '../../contract/masking.js';
-import { KioskId, SubmissionKind } from '../../contract/platform-api.js';
+import { KioskId, type SubmissionKind } from '../../contract/platform-api.js';
 import type { KeyProvider } from '../crypto/key-provider.js';
 import { SEALED_OVERHEAD } from '../crypto/sealed-box.js';
 import type { KioskDatabase } from '../database.js';
+import { prepareMaterialInsert } from '../materials/material-rows.js';
+import { MaterialStore } from '../materials/material-store.js';
 import { UlidFactory } from '../ulid.js';
 import { ClaimCodes, parseClaimCode } from './claim-code.js';
 import { DeadLetterList } from './dead-letter-list.js';
@@ -14,9 +15,16 @@ import {
   toOutboxFailure,
   type OutboxFailure,
 } from './outbox-failure.js';
-import type { Enqueued, LocalRequest, NewRequest, OutboxStats } from './outbox-types.js';
+import type {
+  Enqueued,
+  LocalRequest,
+  NewMaterial,
+  NewRequest,
+  OutboxStats,
+} from './outbox-types.js';
 import { PayloadSealer } from './payload-sealer.js';
 import { purgeConfirmed } from './pii-purge.js';
+import { requestProblem } from './request-check.js';
 import { hasStorageHeadroom } from './storage-headroom.js';
 
 /** Outbox settings. */
@@ -35,6 +43,16 @@ export interface OutboxOptions {
   now?: () => Date;
 }
 
+/** The request row's values: key, kind, createdAt, sealed payload, updatedAt. */
+type NewRequestRow = [string, string, string, Buffer, string];
+
+/** Writes a request, its outbox row and its materials in one transaction. */
+type EnqueueTransaction = (
+  row: NewRequestRow,
+  orderingKey: string | null,
+  materials: readonly NewMaterial[] | undefined,
+) => { requestId: number; sequence: number | null };
+
 interface RequestRow {
   request_id: number;
   idempotency_key: string;
@@ -50,13 +68,17 @@ interface RequestRow {
  * The durable outbox: `enqueue` writes the kiosk's record of a request (payload sealed) and its
  * outbox row in one SQLite transaction, so a request is either fully queued or not at all, and a
  * committed one survives power loss (WAL, synchronous=FULL). The SyncRelay delivers it through
- * `queue`; technicians handle refused ones through `deadLetters`.
+ * `queue`; technicians handle refused ones through `deadLetters`. A document application's scanned
+ * materials are written in the same transaction, sealed too; the transport reads and records
+ * their uploads through `materials`.
  */
 export class Outbox {
   /** The relay's side: due items, outcomes. */
   readonly queue: OutboxQueue;
   /** Requests the platform refused, for a technician. */
   readonly deadLetters: DeadLetterList;
+  /** The scanned materials stored with requests, for the transport that uploads them. */
+  readonly materials: MaterialStore;
   private readonly sealer: PayloadSealer;
   private readonly ids: UlidFactory;
   private readonly now: () => Date;
@@ -64,15 +86,14 @@ export class Outbox {
   private readonly maxPayloadBytes: number;
   private readonly minFreeBytes: number;
   private readonly claimCodes: ClaimCodes;
-  private readonly enqueueTransaction: (
-    row: unknown[],
-    orderingKey: string | null,
-  ) => { requestId: number; sequence: number | null };
+  private readonly enqueueTransaction: EnqueueTransaction;
   private readonly statements: Record<'getRequest' | 'byId' | 'payload' | 'count', Statement>;
   /** Never below the true count (only enqueue adds rows): recounted when it reaches the cap. */
   private queuedUpperBound: number;
   /** Set by SQLITE_FULL; cleared when the storage has room again. */
   private storageFull = false;
+  /** The enqueue's clock reading (ms), for its ULID: one reading gives the key and createdAt. */
+  private enqueueTime = 0;
 
   constructor(
     private readonly db: KioskDatabase,
@@ -82,7 +103,7 @@ export class Outbox {
       throw new Error(`kiosk id ${JSON.stringify(options.kioskId)} cannot make idempotency keys`);
     }
     this.now = options.now ?? (() => new Date());
-    this.ids = new UlidFactory(() => this.now().getTime());
+    this.ids = new UlidFactory(() => this.enqueueTime);
     this.sealer = new PayloadSealer(options.keys);
     this.maxQueued = options.maxQueued ?? 50_000;
     this.maxPayloadBytes = options.maxPayloadBytes ?? 256 * 1024;
@@ -91,6 +112,7 @@ export class Outbox {
     this.claimCodes = new ClaimCodes(claimKey);
     this.queue = new OutboxQueue(db, this.sealer, this.now);
     this.deadLetters = new DeadLetterList(db, this.now, this.claimCodes);
+    this.materials = new MaterialStore(db, options.keys, { now: this.now });
     this.statements = {
       getRequest: db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE idempotency_key = ?`),
       byId: db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE request_id = ?`),
@@ -102,25 +124,32 @@ export class Outbox {
   }
 
   /**
-   * Stores a request for delivery. Returns its idempotency key and the claim code for the ticket,
-   * or a typed failure (nothing written): storageFull, queueFull, invalidRequest, keyUnavailable,
-   * storageError.
+   * Stores a request (and its materials) for delivery. Returns its idempotency key and the claim
+   * code for the ticket, or a typed failure (nothing written): storageFull, queueFull,
+   * invalidRequest, keyUnavailable, storageError.
    */
   enqueue(request: NewRequest): Enqueued | OutboxFailure {
-    const invalid = this.validate(request);
-    if (invalid) return invalid;
+    const problem = requestProblem(request);
+    if (problem !== undefined) {
+      return outboxFailure('invalidRequest', problem, 'softwareError');
+    }
     if (this.storageFull && !this.storageRecovered()) return storageFullFailure();
     const full = this.queueFull();
     if (full) return full;
+    const now = this.now();
+    this.enqueueTime = now.getTime();
     const idempotencyKey = `${this.options.kioskId}.${this.ids.next()}`;
-    const createdAt = this.now().toISOString();
+    const createdAt = now.toISOString();
     try {
       const sealed = this.sealer.seal(request.payload, idempotencyKey);
       if (sealed.length - SEALED_OVERHEAD > this.maxPayloadBytes) {
         return outboxFailure('invalidRequest', 'payload is too large', 'softwareError');
       }
-      const row = [idempotencyKey, request.kind, createdAt, sealed, createdAt];
-      const { requestId, sequence } = this.enqueueTransaction(row, request.orderingKey ?? null);
+      const { requestId, sequence } = this.enqueueTransaction(
+        [idempotencyKey, request.kind, createdAt, sealed, createdAt],
+        request.orderingKey ?? null,
+        request.materials,
+      );
       this.queuedUpperBound++;
       return {
         ok: true,
@@ -184,15 +213,19 @@ export class Outbox {
   }
 
   /**
-   * Removes the personal payload of requests confirmed more than `olderThanDays` before `now`,
-   * keeping kind, times, claim code and tracking number; returns how many were purged.
+   * Removes the personal payload and materials of requests confirmed more than `olderThanDays`
+   * before `now`, keeping kind, times, claim code and tracking number; returns how many requests
+   * were purged.
    * Dead-lettered requests keep theirs until a technician requeues or discards them.
    */
   purgeConfirmed(olderThanDays: number, now: Date = this.now()): number {
     return purgeConfirmed(this.db, olderThanDays, now);
   }
 
-  /** A technician settles a dead letter: send it again, or give it up (its payload is erased). */
+  /**
+   * A technician settles a dead letter: send it again, or give it up (its payload and materials
+   * are erased).
+   */
   resolveDeadLetter(
     idempotencyKey: string,
     resolution: 'requeue' | 'discard',
@@ -207,10 +240,7 @@ export class Outbox {
     }
   }
 
-  private prepareEnqueue(): (
-    row: unknown[],
-    orderingKey: string | null,
-  ) => { requestId: number; sequence: number | null } {
+  private prepareEnqueue(): EnqueueTransaction {
     const nextSequence = this.db
       .prepare(
         `INSERT INTO ordering_groups (ordering_key, last_sequence) VALUES (?, 1)
@@ -226,30 +256,14 @@ export class Outbox {
       `INSERT INTO outbox (request_id, idempotency_key, kind, ordering_key, sequence)
        VALUES (?, ?, ?, ?, ?)`,
     );
-    return this.db.transaction((row: unknown[], orderingKey: string | null) => {
+    const insertMaterials = prepareMaterialInsert(this.db, this.sealer);
+    return this.db.transaction<EnqueueTransaction>((row, orderingKey, materials) => {
       const sequence = orderingKey === null ? null : (nextSequence.get(orderingKey) as number);
       const requestId = Number(insertRequest.run(row).lastInsertRowid);
       insertOutbox.run(requestId, row[0], row[1], orderingKey, sequence);
+      if (materials !== undefined) insertMaterials(requestId, row[0], materials);
       return { requestId, sequence };
     });
-  }
-
-  private validate(request: NewRequest): OutboxFailure | undefined {
-    const invalid = (message: string) => outboxFailure('invalidRequest', message, 'softwareError');
-    if (!KINDS.has(request.kind)) return invalid('unknown request kind');
-    const { payload, orderingKey } = request;
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      return invalid('payload must be a JSON object');
-    }
-    if (orderingKey !== undefined) {
-      if (orderingKey.length < 1 || orderingKey.length > 64) {
-        return invalid('ordering key must be 1 to 64 characters');
-      }
-      if (maskIdNumbersInText(orderingKey) !== orderingKey) {
-        return invalid('ordering key holds an ID number: it is stored and sent in clear');
-      }
-    }
-    return undefined;
   }
 
   private queueFull(): OutboxFailure | undefined {
@@ -282,9 +296,6 @@ export class Outbox {
     return !this.storageFull;
   }
 }
-
-/** The request kinds the platform knows (a Set: enqueue is on the citizen's critical path). */
-const KINDS: ReadonlySet<string> = new Set(SubmissionKind.options);
 
 const REQUEST_COLUMNS = `request_id, idempotency_key, kind, created_at, status, tracking_number,
   confirmed_at, payload IS NOT NULL AS has_payload`;

@@ -7,7 +7,8 @@ export type RequestPayload = Record<string, unknown>;
 /**
  * Seals a request's payload (JSON) for the database, bound to its idempotency key, and opens it
  * again. The JSON text is what the platform receives on every delivery, byte for byte, so a
- * redelivery is the "same body" the platform recognises as a replay.
+ * redelivery is the "same body" the platform recognises as a replay. Also seals other personal
+ * bytes of a request (scanned materials), bound to whatever associated data the caller names.
  */
 export class PayloadSealer {
   constructor(private readonly keys: KeyProvider) {}
@@ -25,5 +26,15 @@ export class PayloadSealer {
     const opened = open(this.keys.getKey(), sealed, idempotencyKey);
     if (!opened.ok) return opened;
     return { ok: true, payload: JSON.parse(opened.plain.toString('utf8')) as RequestPayload };
+  }
+
+  /** `plain` sealed, bound to `associatedData`; throws KeyProviderError when there is no key. */
+  sealBytes(plain: Uint8Array, associatedData: string): Buffer {
+    return seal(this.keys.getKey(), plain, associatedData);
+  }
+
+  /** What `sealBytes` sealed with the same associated data, or why it cannot be read. */
+  openBytes(sealed: Uint8Array, associatedData: string): { ok: true; plain: Buffer } | OpenFailure {
+    return open(this.keys.getKey(), sealed, associatedData);
   }
 }

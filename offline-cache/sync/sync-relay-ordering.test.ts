@@ -31,7 +31,7 @@ afterEach(async () => {
 
 function enqueue(orderingKey?: string): string {
   const r = t.outbox.enqueue({
-    kind: 'documentApplication',
+    kind: 'proofPrinted',
     payload: CITIZEN_PAYLOAD,
     ...(orderingKey ? { orderingKey } : {}),
   });
