@@ -13,3 +13,4 @@ export * from './proofs.js';
 export * from './print-commands.js';
 export * from './receipt-document.js';
 export * from './sync-commands.js';
+export * from './application-commands.js';

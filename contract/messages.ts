@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { deviceCommands } from './device-commands.js';
+import { applicationCommands } from './application-commands.js';
+import { Catalogue } from './platform-api.js';
 import { printCommands, printEvents } from './print-commands.js';
 import { syncCommands, syncEvents } from './sync-commands.js';
 import { DeviceError, DeviceStatus, DeviceStatusDelta, ErrorAction } from './device-status.js';
@@ -61,6 +63,8 @@ export const KioskState = z.strictObject({
   uiTimeouts: UiTimeouts,
   /** Which camera the renderer opens, when one is configured. */
   camera: CameraSettings.optional(),
+  /** The platform's service catalogue (live or cached), once the kiosk has one. */
+  catalogue: Catalogue.optional(),
 });
 export type KioskState = z.infer<typeof KioskState>;
 
@@ -95,6 +99,7 @@ export const commands = {
   ...deviceCommands,
   ...printCommands,
   ...syncCommands,
+  ...applicationCommands,
 } as const satisfies Record<
   string,
   { payload: z.ZodType; completion: z.ZodType; events: Record<string, z.ZodType> }
@@ -106,6 +111,11 @@ export const unsolicitedEvents = {
   'Kiosk.ServicesChanged': z.strictObject({
     /** Availability of every service. */
     services: z.array(ServiceAvailability),
+  }),
+  /** The platform's catalogue changed (new version fetched, or first read from the cache). */
+  'Kiosk.CatalogueChanged': z.strictObject({
+    /** The catalogue now in force. */
+    catalogue: Catalogue,
   }),
   /** A device's status changed (delta). */
   'Device.StatusChanged': DeviceStatusDelta,

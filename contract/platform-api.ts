@@ -52,6 +52,22 @@ export const CatalogueService = z.strictObject({
   descriptions: z.record(Locale, z.string().min(1).max(120)),
 });
 
+/** A back-office matter code a document application is made for, e.g. "residence-permit". */
+export const MatterCode = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+/** One matter a citizen can apply for by scanning documents at the kiosk. */
+export const ApplicationMatter = z.strictObject({
+  /** The back office's code for it. */
+  code: MatterCode,
+  /** Its name per locale. */
+  titles: z.record(Locale, z.string().min(1).max(40)),
+  /** What to scan, per locale (e.g. "ID card both sides, tenancy contract"). */
+  documentsHint: z.record(Locale, z.string().min(1).max(200)),
+  /** Most pages the back office takes for it. */
+  maxPages: z.number().int().min(1).max(20),
+});
+export type ApplicationMatter = z.infer<typeof ApplicationMatter>;
+
 /** GET /v1/catalogue — what the kiosk offers (with ETag / If-None-Match → 304). */
 export const Catalogue = z.strictObject({
   /** Monotonic version; the ETag is derived from it. */
@@ -60,6 +76,8 @@ export const Catalogue = z.strictObject({
   services: z.array(CatalogueService).max(32),
   /** Notice shown on the home screen per locale, if any (e.g. holiday hours). */
   notice: z.record(Locale, z.string().max(200)).optional(),
+  /** Matters a citizen can apply for with scanned documents (the scanDocuments service). */
+  matters: z.array(ApplicationMatter).max(50).optional(),
 });
 export type Catalogue = z.infer<typeof Catalogue>;
 
@@ -236,8 +254,8 @@ export type ApplicationDocument = z.infer<typeof ApplicationDocument>;
 export const DocumentApplicationPayload = z.strictObject({
   /** The applicant, full (sent over the signed channel only, never logged). */
   applicant: ProofSubject,
-  /** The matter applied for, a code from the back office's list. */
-  matter: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  /** The matter applied for, a code from the catalogue's matters. */
+  matter: MatterCode,
   /** The scanned documents. */
   documents: z.array(ApplicationDocument).min(1).max(20),
 });

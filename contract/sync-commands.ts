@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdempotencyKey, SubmissionKind } from './platform-api.js';
 
 /** Where the delivery of queued requests to the central platform stands. */
 export const SyncStatus = z.strictObject({
@@ -21,11 +22,74 @@ export const SyncStatus = z.strictObject({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** One request the platform refused, as the technician console sees it (no personal data). */
+export const DeadLetterSummary = z.strictObject({
+  /** The request's identity at the platform; what requeue and discard name. */
+  idempotencyKey: IdempotencyKey,
+  /** What the request is. */
+  kind: SubmissionKind,
+  /** The code on the citizen's claim ticket (to find the citizen's paper). */
+  claimCode: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/),
+  /** When the citizen made the request (kiosk clock), ISO 8601. */
+  createdAt: z.iso.datetime(),
+  /** When it was parked as a dead letter (kiosk clock), ISO 8601. */
+  deadLetteredAt: z.iso.datetime(),
+  /** Why: the platform's errorCode, or "keyReused", or "payloadUnreadable" (kiosk side). */
+  errorCode: z.string().max(64),
+  /** The platform's explanation, ID numbers masked. */
+  message: z.string().max(300).optional(),
+  /** Deliveries tried. */
+  attempts: z.number().int().nonnegative(),
+  /** Its ordering group (e.g. a case id), if any. */
+  orderingKey: z.string().min(1).max(64).optional(),
+  /** Its position in that group. */
+  sequence: z.number().int().min(1).optional(),
+  /** Later requests of its ordering group held (not sent) until it is settled. */
+  holding: z.number().int().nonnegative(),
+});
+export type DeadLetterSummary = z.infer<typeof DeadLetterSummary>;
+
+/** What a technician does with a dead letter. */
+export const DeadLetterResolution = z.enum([
+  // Send it again, same key, in its original place (after the cause was fixed).
+  'requeue',
+  // Give it up: its personal payload is erased; the claim ticket's request is lost.
+  'discard',
+]);
+export type DeadLetterResolution = z.infer<typeof DeadLetterResolution>;
+
 /** Sync commands for the technician console. */
 export const syncCommands = {
   'Sync.GetStatus': {
     payload: z.strictObject({}),
     completion: SyncStatus,
+    events: {},
+  },
+  'Sync.ListDeadLetters': {
+    payload: z.strictObject({
+      /** Oldest first, at most this many (default 100). */
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    completion: z.strictObject({
+      /** Open dead letters, oldest first. */
+      deadLetters: z.array(DeadLetterSummary),
+      /** Open dead letters in all (more than listed when the limit cut the list). */
+      total: z.number().int().nonnegative(),
+    }),
+    events: {},
+  },
+  'Sync.ResolveDeadLetter': {
+    payload: z.strictObject({
+      /** The dead letter's idempotency key. */
+      idempotencyKey: IdempotencyKey,
+      /** Send it again, or give it up. */
+      resolution: DeadLetterResolution,
+      /** Staff id of the technician, for the audit trail. */
+      technicianId: z.string().regex(/^[A-Za-z0-9_-]{2,32}$/),
+      /** Why, in the technician's words (kept with the dead letter, never logged). */
+      reason: z.string().min(3).max(200),
+    }),
+    completion: z.strictObject({}),
     events: {},
   },
 } as const;

@@ -5,6 +5,7 @@ import {
   type ServiceAvailability,
   type ServiceId,
 } from '../contract/index.js';
+import type { Catalogue } from '../contract/platform-api.js';
 
 /**
  * Which devices each citizen service needs, and whether it needs the central platform online.
@@ -26,12 +27,26 @@ export const SERVICE_REQUIREMENTS: Record<
   },
 };
 
-/** Derives every service's availability from device states and platform reachability. */
+/**
+ * Derives every service's availability from the platform's catalogue (when the kiosk has one),
+ * device states and platform reachability.
+ *
+ * A service the catalogue switches off is `disabled` before any device or network check: that is
+ * the reason the citizen should see, because it is the one that stays true. "Under maintenance,
+ * try again later" would have them wait for a repair that changes nothing, and a service the
+ * platform has withdrawn does not come back when the network does. A service the catalogue does
+ * not list, or no catalogue at all (a kiosk that has never reached the platform), is decided by
+ * devices and reachability alone.
+ */
 export function deriveAvailability(
   devices: DeviceStatus[],
   platformOnline: boolean,
+  catalogue?: Catalogue,
 ): ServiceAvailability[] {
-  return SERVICE_IDS.map((service) => {
+  return SERVICE_IDS.map((service): ServiceAvailability => {
+    if (catalogue && disabledByCatalogue(service, catalogue)) {
+      return { service, available: false, reason: 'disabled' };
+    }
     const needs = SERVICE_REQUIREMENTS[service];
     const installed = needs.devices.map((cls) => devices.find((d) => d.deviceClass === cls));
     if (installed.some((d) => d === undefined)) {
@@ -44,6 +59,16 @@ export function deriveAvailability(
       return { service, available: false, reason: 'platformOffline' };
     return { service, available: true };
   });
+}
+
+/**
+ * True when the catalogue switches the service off, or — for scanDocuments — offers no matter to
+ * apply for (a scan must be sent for a matter the back office knows, so with none there is
+ * nothing the citizen could finish).
+ */
+function disabledByCatalogue(service: ServiceId, catalogue: Catalogue): boolean {
+  if (catalogue.services.find((s) => s.service === service)?.enabled === false) return true;
+  return service === 'scanDocuments' && (catalogue.matters ?? []).length === 0;
 }
 
 /** True when two availability lists say the same thing. */

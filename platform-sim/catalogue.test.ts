@@ -63,6 +63,54 @@ describe('catalogue', () => {
     expect(changed.headers.etag).toBe('"v2"');
     expect(Catalogue.parse(changed.json()).notice?.en).toBe('Closed over the Spring Festival');
   });
+
+  it('lists the matters a citizen can apply for by scanning, in every locale', async () => {
+    const catalogue = Catalogue.parse((await getCatalogue()).json());
+    const matters = catalogue.matters ?? [];
+    expect(matters.map((m) => m.code)).toEqual([
+      'residence-permit',
+      'flexible-employment-insurance',
+      'housing-fund-rent-withdrawal',
+    ]);
+    expect(matters.map((m) => m.titles['zh-CN'])).toEqual([
+      '居住证申领',
+      '灵活就业人员参保登记',
+      '住房公积金租房提取',
+    ]);
+    for (const matter of matters) {
+      expect(Object.keys(matter.titles).sort()).toEqual([...LOCALES].sort());
+      expect(Object.keys(matter.documentsHint).sort()).toEqual([...LOCALES].sort());
+      expect(matter.documentsHint['zh-CN']).toContain('身份证正反面');
+      expect(matter.maxPages).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('keeps the matters when an operator changes the notice or switches a service off', async () => {
+    const seeded = Catalogue.parse((await getCatalogue()).json());
+    const services = seeded.services.map((s) =>
+      s.service === 'collectIdCard' ? { ...s, enabled: false } : s,
+    );
+    const bumped = await platform.app.inject({
+      method: 'POST',
+      url: '/_control/catalogue',
+      payload: { services },
+    });
+    expect(bumped.statusCode).toBe(200);
+    const served = Catalogue.parse((await getCatalogue()).json());
+    expect(served.version).toBe(2);
+    expect(served.services.find((s) => s.service === 'collectIdCard')?.enabled).toBe(false);
+    expect(served.matters).toEqual(seeded.matters);
+  });
+
+  it('lets a test withdraw every matter through the control API', async () => {
+    const bumped = await platform.app.inject({
+      method: 'POST',
+      url: '/_control/catalogue',
+      payload: { matters: null },
+    });
+    expect(bumped.statusCode).toBe(200);
+    expect(Catalogue.parse((await getCatalogue()).json()).matters).toBeUndefined();
+  });
 });
 
 describe('pending ID cards', () => {

@@ -1,8 +1,10 @@
 import type { Catalogue } from '../contract/platform-api.js';
+import { SEED_MATTERS } from './seed-matters.js';
 
 /**
  * The reference platform's starting state besides the citizen register (seed.ts): the service
- * catalogue, new ID cards waiting for collection, and one-time enrolment codes.
+ * catalogue (with the matters of seed-matters.ts), new ID cards waiting for collection, and one-time
+ * enrolment codes.
  */
 
 /** The catalogue a fresh platform serves (version 1). */
@@ -40,6 +42,7 @@ export const SEED_CATALOGUE: Catalogue = {
       },
     },
   ],
+  matters: [...SEED_MATTERS],
 };
 
 /** A new ID card loaded in a kiosk's dispenser for its owner. */

@@ -90,7 +90,11 @@ describe('catalogue cache', () => {
   it('refuses a malformed catalogue and keeps the previous one', async () => {
     await cache.refresh(answer({ kind: 'catalogue', catalogue: catalogue(3, true), etag: '"v3"' }));
     const result = await cache.refresh(answer({ kind: 'catalogue', catalogue: { version: -1 } }));
-    expect(result).toMatchObject({ outcome: 'invalid', current: { catalogue: { version: 3 } } });
+    expect(result).toMatchObject({
+      outcome: 'invalid',
+      current: { catalogue: { version: 3 } },
+      message: 'version: too_small; services: invalid_type',
+    });
     reopen();
     expect(cache.current().catalogue.version).toBe(3);
   });

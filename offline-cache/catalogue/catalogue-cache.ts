@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Catalogue } from '../../contract/platform-api.js';
 import type { KioskDatabase } from '../database.js';
 
@@ -81,7 +82,7 @@ export class CatalogueCache {
     }
     const parsed = Catalogue.safeParse(fetched.catalogue);
     if (!parsed.success) {
-      return { outcome: 'invalid', current: before, message: parsed.error.message.slice(0, 300) };
+      return { outcome: 'invalid', current: before, message: describeIssues(parsed.error) };
     }
     this.store(parsed.data, fetched.etag);
     return { outcome: 'updated', current: this.current() };
@@ -126,4 +127,11 @@ export class CatalogueCache {
       ...(row.etag !== null ? { etag: row.etag } : {}),
     };
   }
+}
+
+/** Where a catalogue breaks the contract, e.g. "matters.0.code: invalid_format" (first five). */
+function describeIssues(error: z.ZodError): string {
+  const issues = error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
+  const more = issues.length > 5 ? `; and ${issues.length - 5} more` : '';
+  return issues.slice(0, 5).join('; ') + more;
 }

@@ -34,6 +34,7 @@ export interface PlatformStats {
 const CatalogueChange = z.strictObject({
   services: Catalogue.shape.services.optional(),
   notice: Catalogue.shape.notice.unwrap().nullable().optional(),
+  matters: Catalogue.shape.matters.unwrap().nullable().optional(),
 });
 
 const EnrolmentCodes = z.strictObject({

@@ -7,6 +7,8 @@ export interface CatalogueChange {
   services?: Catalogue['services'];
   /** New notice, or null to remove it. */
   notice?: Catalogue['notice'] | null;
+  /** New list of matters for document applications, or null to remove it. */
+  matters?: Catalogue['matters'] | null;
 }
 
 /** The service catalogue, versioned, kept in the settings table so its version survives restarts. */
@@ -23,7 +25,7 @@ export class CatalogueStore {
     return row ? Catalogue.parse(JSON.parse(row.value)) : this.seed;
   }
 
-  /** Applies a change and bumps the version by one. */
+  /** Applies a change (what it does not name stays as it was) and bumps the version by one. */
   bump(change: CatalogueChange): Catalogue {
     return this.db.transaction(() => {
       const current = this.current();
@@ -33,6 +35,9 @@ export class CatalogueStore {
       };
       const notice = change.notice === undefined ? current.notice : change.notice;
       if (notice) next.notice = notice;
+      // Kept unless the change names them: a notice or a services switch must not drop the matters.
+      const matters = change.matters === undefined ? current.matters : change.matters;
+      if (matters) next.matters = matters;
       const parsed = Catalogue.parse(next);
       this.db
         .prepare(
