@@ -14,6 +14,8 @@ export class PlatformRegistration {
   private current: PlatformCredentials | undefined;
   private readonly file: string;
   private toldNoCode = false;
+  /** The registration under way: callers at the same time share it (an enrolment code is one-time). */
+  private inFlight: Promise<boolean> | undefined;
 
   constructor(
     private readonly options: {
@@ -33,6 +35,13 @@ export class PlatformRegistration {
   /** Registers when not yet registered (and an enrolment code is configured); true when registered. */
   async ensure(http: PlatformHttp, signal?: AbortSignal): Promise<boolean> {
     if (this.current) return true;
+    this.inFlight ??= this.register(http, signal).finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async register(http: PlatformHttp, signal?: AbortSignal): Promise<boolean> {
     const { kioskId, enrolmentCode, log } = this.options;
     if (!enrolmentCode) {
       if (!this.toldNoCode)

@@ -36,6 +36,22 @@ export interface PlatformAnswer {
   headers: Headers;
 }
 
+/** A signed call with raw bytes and headers of its own (tus: HEAD, PATCH, POST create). */
+export interface BinaryCall {
+  /** HTTP method. */
+  method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path and query, as the platform will see them (it is what is signed). */
+  path: string;
+  /** The exact bytes to send (the signature covers them); absent for no body. */
+  body?: Uint8Array;
+  /** Headers to send, e.g. Tus-Resumable, Upload-Offset, Content-Type. */
+  headers?: Record<string, string>;
+  /** Stops the call (the relay's timeout, shutdown). */
+  signal?: AbortSignal;
+  /** Deadline of this call, ms (default: the client's). */
+  timeoutMs?: number;
+}
+
 /** A failed result. */
 export function platformFailure(
   code: PlatformFailure['code'],
@@ -45,9 +61,9 @@ export function platformFailure(
 }
 
 /**
- * HTTP to the central platform: JSON in and out, a deadline on every call, and every request
- * signed with the kiosk's credentials when it has them (the platform refuses unsigned calls except
- * registration, health and the public proof keys).
+ * HTTP to the central platform: JSON in and out (or raw bytes for tus uploads), a deadline on every
+ * call, and every request signed with the kiosk's credentials when it has them (the platform
+ * refuses unsigned calls except registration, health and the public proof keys).
  */
 export class PlatformHttp {
   constructor(
@@ -71,8 +87,8 @@ export class PlatformHttp {
   }
 
   /**
-   * One call; never throws. A kiosk whose clock is wrong by more than the platform tolerates is
-   * refused with `clockSkew` and the platform's time: the call is signed again once with the
+   * One JSON call; never throws. A kiosk whose clock is wrong by more than the platform tolerates
+   * is refused with `clockSkew` and the platform's time: the call is signed again once with the
    * offset applied (and the offset kept), so a wrong clock delays nothing — it is logged for
    * maintenance by the caller through `clockOffset`.
    */
@@ -83,26 +99,68 @@ export class PlatformHttp {
     signal?: AbortSignal,
     headers: Record<string, string> = {},
   ): Promise<PlatformResult<PlatformAnswer>> {
-    const answer = await this.send(method, path, body, signal, headers);
-    if (!answer.ok || answer.value.status !== 401) return answer;
-    const refusal = answer.value.body as { error?: unknown; serverTime?: unknown } | null;
-    const serverTime =
-      typeof refusal?.serverTime === 'string' ? Date.parse(refusal.serverTime) : NaN;
-    if (refusal?.error !== 'clockSkew' || Number.isNaN(serverTime)) return answer;
-    this.clockOffsetMs = serverTime - (this.options.now ?? Date.now)();
-    return this.send(method, path, body, signal, headers);
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    return this.withClockRetry(() =>
+      this.send(
+        {
+          method,
+          path,
+          ...(text === undefined ? {} : { body: Buffer.from(text, 'utf8') }),
+          headers: {
+            ...(text === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...headers,
+          },
+          ...(signal ? { signal } : {}),
+        },
+        true,
+      ),
+    );
   }
 
-  private async send(
-    method: 'GET' | 'POST',
-    path: string,
-    body?: unknown,
-    signal?: AbortSignal,
-    headers: Record<string, string> = {},
+  /**
+   * One call with raw bytes (tus); never throws. Signed over the exact bytes sent, with the same
+   * clock-skew retry as `request`. The answer's body is its JSON when it has some (tus error
+   * bodies), else null: an empty or non-JSON body is no failure here.
+   */
+  async requestBytes(call: BinaryCall): Promise<PlatformResult<PlatformAnswer>> {
+    return this.withClockRetry(() => this.send(call, false));
+  }
+
+  private async withClockRetry(
+    attempt: () => Promise<PlatformResult<PlatformAnswer>>,
   ): Promise<PlatformResult<PlatformAnswer>> {
-    const timeoutMs = this.options.timeoutMs ?? 10_000;
+    const answer = await attempt();
+    if (!answer.ok || answer.value.status !== 401) return answer;
+    const now = (this.options.now ?? Date.now)();
+    const serverTime = clockSkewServerTime(answer.value, now + this.clockOffsetMs);
+    if (serverTime === undefined) return answer;
+    this.clockOffsetMs = serverTime - now;
+    return attempt();
+  }
+
+  /**
+   * One call, tried a second time at once when a safe method (GET, HEAD) failed to connect: a
+   * platform that restarted has closed the kept-alive connection the first attempt reused.
+   */
+  private async send(
+    call: BinaryCall,
+    jsonRequired: boolean,
+  ): Promise<PlatformResult<PlatformAnswer>> {
+    const first = await this.sendOnce(call, jsonRequired);
+    const safe = call.method === 'GET' || call.method === 'HEAD';
+    if (first.ok || !safe || first.error.code !== 'platformUnreachable' || call.signal?.aborted) {
+      return first;
+    }
+    return this.sendOnce(call, jsonRequired);
+  }
+
+  private async sendOnce(
+    call: BinaryCall,
+    jsonRequired: boolean,
+  ): Promise<PlatformResult<PlatformAnswer>> {
+    const { method, path, body, signal } = call;
+    const timeoutMs = call.timeoutMs ?? this.options.timeoutMs ?? 10_000;
     const deadline = AbortSignal.timeout(timeoutMs);
-    const text = body === undefined ? undefined : JSON.stringify(body);
     const url = new URL(
       path.replace(/^\//, ''),
       this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`,
@@ -112,7 +170,7 @@ export class PlatformHttp {
       ? signRequest({
           method,
           path: url.pathname + url.search,
-          body: text,
+          body,
           ...credentials,
           now: (this.options.now ?? Date.now)() + this.clockOffsetMs,
         })
@@ -120,12 +178,8 @@ export class PlatformHttp {
     try {
       const response = await fetch(url, {
         method,
-        headers: {
-          ...(text === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...signature,
-          ...headers,
-        },
-        body: text,
+        headers: { ...signature, ...call.headers },
+        ...(body === undefined ? {} : { body }),
         signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       });
       const received = await response.text();
@@ -133,10 +187,12 @@ export class PlatformHttp {
       try {
         json = received ? JSON.parse(received) : null;
       } catch {
-        return platformFailure(
-          'badResponse',
-          `${path} answered ${response.status} with a body that is not JSON`,
-        );
+        if (jsonRequired) {
+          return platformFailure(
+            'badResponse',
+            `${path} answered ${response.status} with a body that is not JSON`,
+          );
+        }
       }
       return {
         ok: true,
@@ -145,7 +201,34 @@ export class PlatformHttp {
     } catch (error) {
       if (deadline.aborted)
         return platformFailure('platformTimeout', `${path} gave no answer in ${timeoutMs} ms`);
-      return platformFailure('platformUnreachable', `${path}: ${(error as Error).message}`);
+      return platformFailure('platformUnreachable', `${path}: ${describe(error)}`);
     }
   }
+}
+
+/** Smallest clock difference a body-less 401 (HEAD) is taken to mean a clock skew, ms. */
+const BODYLESS_SKEW_MS = 60_000;
+
+/**
+ * The platform's time from a `clockSkew` refusal. A HEAD answer has no body, so its Date header
+ * (second resolution, far inside the tolerated skew) stands in for the body's serverTime.
+ */
+function clockSkewServerTime(answer: PlatformAnswer, kioskNow: number): number | undefined {
+  const refusal = answer.body as { error?: unknown; serverTime?: unknown } | null;
+  if (refusal === null) {
+    const date = answer.headers.get('www-authenticate') ? answer.headers.get('date') : null;
+    const time = date === null ? NaN : Date.parse(date);
+    // Only a clock far off: a 401 for another reason must not move the offset by the header's rounding.
+    return Number.isNaN(time) || Math.abs(time - kioskNow) < BODYLESS_SKEW_MS ? undefined : time;
+  }
+  if (refusal.error !== 'clockSkew' || typeof refusal.serverTime !== 'string') return undefined;
+  const time = Date.parse(refusal.serverTime);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** An error's message with its cause (undici puts ECONNRESET and the like there). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
 }

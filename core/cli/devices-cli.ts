@@ -1,11 +1,12 @@
 import { PORT_TOOLS_USAGE, decode, list, probe } from '../../devices/cli/port-tools-cli.js';
 import { CORE_TOOLS_USAGE, status, test } from './core-status-cli.js';
 import { PRINT_JOBS_USAGE, printJobs } from './print-jobs-cli.js';
-import { SYNC_USAGE, syncStatus } from './sync-cli.js';
+import { SYNC_USAGE, syncCli } from './sync-cli.js';
 
 /**
  * Technician device CLI: `npm run devices -- <command>`. Port tools work without the core (for
- * a device not yet configured); status, test and the print-journal commands ask the running core.
+ * a device not yet configured); status, test, the print-journal and the sync commands ask the
+ * running core.
  */
 
 const USAGE = `usage: npm run devices -- <command>
@@ -33,7 +34,7 @@ switch (command) {
     await test(args[0], args[1]);
     break;
   case 'sync':
-    await syncStatus();
+    await syncCli(args);
     break;
   case 'jobs':
   case 'resolve':

@@ -9,7 +9,12 @@ import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
 import { Outbox } from '../../offline-cache/outbox/outbox.js';
 import { SyncRelay } from '../../offline-cache/sync/sync-relay.js';
 import { testPlatform, type TestPlatform } from '../../platform-sim/testing.js';
-import { platformControl, proofPrintedRequest, registeredPlatform } from '../support/sync-kiosk.js';
+import {
+  drainRelay,
+  platformControl,
+  proofPrintedRequest,
+  registeredPlatform,
+} from '../support/sync-kiosk.js';
 
 /**
  * The relay against the reference platform over real HTTP, under each of its fault modes: every
@@ -68,15 +73,9 @@ async function kioskWith(count: number, clockSkewMs = 0) {
     backoff: { baseMs: 50, capMs: 200 },
   });
   const drained = async () => {
-    const started = Date.now();
-    relay.start();
-    while (outbox.stats().queueDepth > 0) {
-      if (Date.now() - started > 15_000) throw new Error('not drained in 15 s');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await relay.stop();
+    const ms = await drainRelay(relay, outbox);
     db.close();
-    return Date.now() - started;
+    return ms;
   };
   return { keys, http, drained };
 }

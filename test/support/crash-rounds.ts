@@ -13,6 +13,10 @@ export interface CrashRunResult {
   rounds: number;
   /** Requests acknowledged to citizens (committed, claim ticket printed). */
   acknowledged: number;
+  /** Of those, document applications (each with two scanned pages to upload). */
+  applications: number;
+  /** Uploads the platform completed (at least two per application; kills mid-upload may add orphans). */
+  uploadsCompleted: number;
   /** Acknowledged requests the platform does not have after the final drain. */
   lost: string[];
   /** Requests the platform stored more than once. */
@@ -28,10 +32,11 @@ export interface CrashRunResult {
 interface PlatformStats {
   acceptedByKey: Record<string, number>;
   duplicatesStored: number;
+  uploads: { created: number; completed: number };
 }
 
 /**
- * The crash test: the kiosk's sync stack (test/support/sync-crash-child.ts) takes requests and
+ * The crash test: the kiosk core's sync side (test/support/sync-crash-child.ts) takes requests and
  * delivers them to a real platform-sim process over HTTP, and is killed with SIGKILL at a random
  * moment, `rounds` times; some rounds also make the platform commit a batch and drop its answer.
  * Then one last run drains the outbox, and the platform's own counts must show every acknowledged
@@ -46,11 +51,12 @@ export async function runCrashRounds(
   const child = await bundleChild();
   const platform = await startPlatformProcess(join(dir, 'platform'));
   const acknowledged = new Set<string>();
+  const applications = new Set<string>();
   let droppedAnswers = 0;
   try {
     mkdirSync(join(dir, 'kiosk'), { recursive: true });
     for (let round = 0; round < rounds; round++) {
-      const run = startChild(child, dir, platform.url, false, acknowledged);
+      const run = startChild(child, dir, platform.url, false, acknowledged, applications);
       await run.ready;
       if (random() < 0.3) {
         droppedAnswers += 1;
@@ -61,7 +67,7 @@ export async function runCrashRounds(
       await run.exited;
       await platformControl(platform.url, 'DELETE', '/_control/faults');
     }
-    const drain = startChild(child, dir, platform.url, true, acknowledged);
+    const drain = startChild(child, dir, platform.url, true, acknowledged, applications);
     const drained = await Promise.race([
       drain.drained,
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 60_000)),
@@ -73,6 +79,8 @@ export async function runCrashRounds(
     return {
       rounds,
       acknowledged: acknowledged.size,
+      applications: applications.size,
+      uploadsCompleted: stats.uploads.completed,
       lost: [...acknowledged].filter((key) => byKey[key] !== 1),
       duplicates: Object.entries(byKey)
         .filter(([, count]) => count > 1)
@@ -109,6 +117,7 @@ function startChild(
   platformUrl: string,
   drain: boolean,
   acknowledged: Set<string>,
+  applications: Set<string>,
 ) {
   const args = [file, '--dir', join(dir, 'kiosk'), '--platform', platformUrl];
   const process_: ChildProcess = spawn(process.execPath, drain ? [...args, '--drain'] : args, {
@@ -121,7 +130,11 @@ function startChild(
   createInterface({ input: process_.stdout! }).on('line', (line) => {
     if (line === 'READY') readyResolve();
     else if (line === 'DRAINED') drainedResolve(true);
-    else if (line.startsWith('ACK ')) acknowledged.add(line.slice(4));
+    else if (line.startsWith('ACK ')) {
+      const [, key = '', kind] = line.split(' ');
+      acknowledged.add(key);
+      if (kind === 'documentApplication') applications.add(key);
+    }
   });
   const exited = new Promise((resolve) => process_.once('exit', resolve));
   return { process: process_, ready, drained, exited };

@@ -52,3 +52,19 @@ export async function platformControl(
   });
   return response.status === 204 ? undefined : response.json();
 }
+
+/** Starts the relay and waits until the outbox is empty (throws after `timeoutMs`), then stops it; returns the ms it took. */
+export async function drainRelay(
+  relay: { start: () => void; stop: () => Promise<void> },
+  outbox: { stats: () => { queueDepth: number } },
+  timeoutMs = 15_000,
+): Promise<number> {
+  const started = Date.now();
+  relay.start();
+  while (outbox.stats().queueDepth > 0) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not drained in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await relay.stop();
+  return Date.now() - started;
+}
