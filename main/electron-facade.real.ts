@@ -3,6 +3,7 @@ import {
   BrowserWindow,
   Menu,
   powerSaveBlocker,
+  safeStorage,
   screen,
   session,
   utilityProcess,
@@ -11,6 +12,7 @@ import type { Session, UtilityProcess, WebContents } from 'electron';
 import type {
   ChildProcessHandle,
   ElectronFacade,
+  SafeStorageHandle,
   SessionHandle,
   WindowHandle,
   WebContentsHandle,
@@ -109,6 +111,20 @@ function adaptChild(child: UtilityProcess): ChildProcessHandle {
         // Already gone.
       }
     },
+    postMessage: (message) => child.postMessage(message),
+  };
+}
+
+function adaptSafeStorage(): SafeStorageHandle {
+  return {
+    isEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
+    selectedBackend:
+      process.platform === 'linux' ? () => safeStorage.getSelectedStorageBackend() : undefined,
+    encryptString: (plainText) => safeStorage.encryptStringAsync(plainText),
+    decryptString: async (encrypted) => {
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(encrypted);
+      return { text: result, shouldReEncrypt };
+    },
   };
 }
 
@@ -134,5 +150,6 @@ export function createRealFacade(): ElectronFacade {
       adaptChild(
         utilityProcess.fork(modulePath, [], { env, stdio: 'pipe', serviceName: 'kiosk-core' }),
       ),
+    safeStorage: adaptSafeStorage(),
   };
 }

@@ -223,6 +223,11 @@ export interface ChildProcessHandle {
   terminate(): void;
   /** Kills it (SIGKILL on POSIX). */
   forceKill(): void;
+  /**
+   * Sends a structured-clone message to the process's `process.parentPort` (utilityProcess
+   * postMessage). Messages sent right after the fork are queued until the child listens.
+   */
+  postMessage(message: unknown): void;
 }
 
 /** The app object: lifecycle and single instance. */
@@ -245,6 +250,33 @@ export interface AppHandle {
   getPath(name: 'userData'): string;
 }
 
+/** What `decryptString` gives back. */
+export interface UnwrappedString {
+  /** The plain text. */
+  text: string;
+  /** The OS rotated its key: wrap the text again and store the new bytes. */
+  shouldReEncrypt: boolean;
+}
+
+/**
+ * Electron's safeStorage (its asynchronous API; the synchronous one is deprecated): strings
+ * wrapped by the OS secret store — DPAPI on Windows, the Keychain on macOS, the keyring (libsecret
+ * or kwallet) on Linux. Only valid once the app is ready.
+ */
+export interface SafeStorageHandle {
+  /** Whether the OS offers encryption (isAsyncEncryptionAvailable). */
+  isEncryptionAvailable(): Promise<boolean>;
+  /**
+   * Linux only (undefined elsewhere): which secret store Electron selected (getSelectedStorageBackend).
+   * 'basic_text' means none: strings are "wrapped" with a password hard-coded in Chromium.
+   */
+  readonly selectedBackend: (() => string) | undefined;
+  /** Wraps a string (encryptStringAsync); rejects when the secret store fails. */
+  encryptString(plainText: string): Promise<Buffer>;
+  /** Unwraps what encryptString produced (decryptStringAsync); rejects when it cannot. */
+  decryptString(encrypted: Buffer): Promise<UnwrappedString>;
+}
+
 /** Everything the shell needs from Electron. */
 export interface ElectronFacade {
   /** App lifecycle. */
@@ -261,4 +293,6 @@ export interface ElectronFacade {
   primaryDisplayBounds(): Rect;
   /** Starts a Node module as a child process with piped stdout/stderr (utilityProcess.fork). */
   forkProcess(modulePath: string, env: Record<string, string>): ChildProcessHandle;
+  /** The OS secret store (only valid once the app is ready). */
+  readonly safeStorage: SafeStorageHandle;
 }

@@ -1,5 +1,12 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appPaths, coreEnvironment, findAppRoot, readShellConfig } from './shell-config.js';
+import {
+  appPaths,
+  coreDataDir,
+  coreEnvironment,
+  findAppRoot,
+  readShellConfig,
+} from './shell-config.js';
 
 describe('shell config', () => {
   it('reads KIOSK_DEVTOOLS and KIOSK_WINDOWED, off unless exactly 1', () => {
@@ -51,5 +58,26 @@ describe('shell config', () => {
       recoveryPage: '/opt/kiosk/resources/app.asar/dist/main/recovery.html',
     });
     expect(() => findAppRoot('/nowhere/at/all', () => false)).toThrow(/no package.json/);
+  });
+
+  it("finds the core's data folder where the core will (for the wrapped outbox key)", () => {
+    const files: Record<string, string> = {
+      '/etc/kiosk.json': JSON.stringify({ dataDir: '/var/lib/kiosk' }),
+      '/etc/relative.json': JSON.stringify({ dataDir: 'data' }),
+      '/etc/none.json': JSON.stringify({ kioskId: 'K1' }),
+      '/etc/broken.json': '{',
+    };
+    const read = (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: ${path}`);
+      return text;
+    };
+    const dataDir = (env: Record<string, string>) => coreDataDir(env, read);
+    expect(dataDir({ KIOSK_DATA_DIR: '/data', KIOSK_CONFIG: '/etc/kiosk.json' })).toBe('/data');
+    expect(dataDir({ KIOSK_CONFIG: '/etc/kiosk.json' })).toBe('/var/lib/kiosk');
+    expect(dataDir({ KIOSK_CONFIG: '/etc/relative.json' })).toBe(resolve('data'));
+    for (const config of ['/etc/none.json', '/etc/broken.json', '/etc/missing.json'])
+      expect(dataDir({ KIOSK_CONFIG: config })).toBe(resolve('.kiosk-data'));
+    expect(dataDir({})).toBe(resolve('.kiosk-data'));
   });
 });

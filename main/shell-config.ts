@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /** The shell's own settings, from its environment. */
 export interface ShellConfig {
@@ -40,6 +40,32 @@ export function coreEnvironment(
   if (!result.KIOSK_DATA_DIR && !result.KIOSK_CONFIG) result.KIOSK_DATA_DIR = defaultDataDir;
   result.KIOSK_TOKEN = token;
   return result;
+}
+
+/** The core's default data folder (core/config.ts), relative to its working directory. */
+const CORE_DEFAULT_DATA_DIR = '.kiosk-data';
+
+/**
+ * The core's data folder as the core will resolve it from `coreEnv` (what coreEnvironment made):
+ * KIOSK_DATA_DIR, else `dataDir` of the KIOSK_CONFIG file, else the core's default. The shell
+ * keeps the wrapped outbox key there, next to the data it protects. A config file that cannot be
+ * read gives the default: the core then refuses to start anyway (exit 78).
+ */
+export function coreDataDir(
+  coreEnv: Record<string, string>,
+  readText: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): string {
+  if (coreEnv.KIOSK_DATA_DIR) return resolve(coreEnv.KIOSK_DATA_DIR);
+  if (coreEnv.KIOSK_CONFIG) {
+    try {
+      const parsed: unknown = JSON.parse(readText(coreEnv.KIOSK_CONFIG));
+      const dataDir = (parsed as { dataDir?: unknown } | null)?.dataDir;
+      if (typeof dataDir === 'string' && dataDir !== '') return resolve(dataDir);
+    } catch {
+      // Reported by the core.
+    }
+  }
+  return resolve(CORE_DEFAULT_DATA_DIR);
 }
 
 /** The app root: the nearest folder above `startDir` that holds package.json. */

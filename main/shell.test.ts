@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runShell } from './shell.js';
 import { FakeClock } from './testing/fake-clock.js';
-import { FakeElectron } from './testing/fake-electron.js';
+import { FakeChild, FakeElectron } from './testing/fake-electron.js';
 import { FakeLog } from './testing/fake-log.js';
+
+const userDataDirs: string[] = [];
+afterEach(() => {
+  for (const dir of userDataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const paths = {
   coreEntry: '/app/dist/core/kiosk-core.js',
@@ -15,9 +23,12 @@ const camera = (port: number) => ({
   mediaTypes: ['video'] as const,
 });
 
-async function boot(options: { lock?: boolean } = {}) {
-  const electron = new FakeElectron();
+async function boot(options: { lock?: boolean; electron?: FakeElectron } = {}) {
+  const electron = options.electron ?? new FakeElectron();
   electron.app.lockAvailable = options.lock ?? true;
+  // The wrapped outbox key is written under userData: a fresh folder per shell.
+  electron.app.userData = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
+  userDataDirs.push(electron.app.userData);
   const clock = new FakeClock();
   const log = new FakeLog();
   let updatesStarted = 0;
@@ -70,7 +81,7 @@ describe('shell', () => {
     const fork = electron.forks[0];
     expect(fork?.modulePath).toBe(paths.coreEntry);
     expect(fork?.env.KIOSK_TOKEN).toMatch(/^[0-9a-f]{64}$/);
-    expect(fork?.env.KIOSK_DATA_DIR).toBe('/home/kiosk/.config/kiosk/userData/kiosk-data');
+    expect(fork?.env.KIOSK_DATA_DIR).toBe(join(electron.app.userData, 'kiosk-data'));
     expect(fork?.env.PATH).toBe('/usr/bin');
     expect(electron.windows).toHaveLength(0);
     expect(JSON.stringify(log.entries)).not.toContain(fork?.env.KIOSK_TOKEN);
@@ -183,5 +194,106 @@ describe('shell', () => {
     await Promise.resolve();
     expect(electron.app.quits).toBe(2);
     expect(electron.children).toHaveLength(1);
+  });
+
+  it('hands every core it starts the same outbox key, over the port only', async () => {
+    const { electron, child, clock, log } = await boot();
+    child().ready(8787);
+    child().exit(1);
+    clock.advance(500);
+    child().exit(1);
+    clock.advance(1_000);
+    expect(electron.children).toHaveLength(3);
+    const posted = electron.children.map((c) => c.posted);
+    const first = posted[0]?.[0] as { type: string; key: string };
+    expect(first).toEqual({
+      type: 'outboxKey',
+      key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
+    });
+    expect(posted).toEqual([[first], [first], [first]]);
+    // Not in the environment, not in the log.
+    for (const fork of electron.forks) expect(JSON.stringify(fork.env)).not.toContain(first.key);
+    expect(JSON.stringify(log.entries)).not.toContain(first.key);
+    expect(log.messages().filter((m) => m === 'outboxKey.handedOver')).toHaveLength(3);
+  });
+
+  it('keeps the key across shell restarts (same kiosk user, same data folder)', async () => {
+    const first = await boot();
+    const key = first.child().posted[0];
+    const electron = new FakeElectron();
+    electron.safeStorage = first.electron.safeStorage;
+    const dataDir = join(first.electron.app.userData, 'kiosk-data');
+    const second = await runShell({
+      facade: electron,
+      config: { devTools: false, windowed: false },
+      paths,
+      env: { KIOSK_DATA_DIR: dataDir },
+      clock: new FakeClock(),
+      log: new FakeLog(),
+      updates: { start: () => undefined, stop: () => undefined },
+    });
+    expect(second).toBeDefined();
+    expect(electron.child?.posted).toEqual([key]);
+  });
+
+  it('still starts the core without a key, telling it why, when the OS has no secret store', async () => {
+    const electron = new FakeElectron();
+    electron.safeStorage.backend = 'basic_text';
+    const { child, log } = await boot({ electron });
+    expect(child().posted).toEqual([
+      {
+        type: 'outboxKey',
+        error: { code: 'encryptionUnavailable', message: expect.stringContaining('basic_text') },
+      },
+    ]);
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        msg: 'outboxKey.unavailable',
+        fields: expect.objectContaining({ code: 'encryptionUnavailable', action: 'configuration' }),
+      }),
+    );
+    child().ready(8787);
+    expect(electron.window?.loaded).toEqual(['http://127.0.0.1:8787/']);
+  });
+
+  it('gives up on a secret store that never answers and starts the core without a key', async () => {
+    const electron = new FakeElectron();
+    electron.safeStorage.hang = true;
+    electron.app.userData = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
+    userDataDirs.push(electron.app.userData);
+    const clock = new FakeClock();
+    const started = runShell({
+      facade: electron,
+      config: { devTools: false, windowed: false },
+      paths,
+      env: {},
+      clock,
+      log: new FakeLog(),
+      updates: { start: () => undefined, stop: () => undefined },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(electron.children).toHaveLength(0);
+    clock.advance(20_000);
+    await started;
+    expect(electron.child?.posted).toEqual([
+      { type: 'outboxKey', error: { code: 'encryptionUnavailable', message: expect.any(String) } },
+    ]);
+  });
+
+  it('logs a key that could not be posted and keeps supervising the core', async () => {
+    const { electron, child, clock, log } = await boot();
+    child().exit(1);
+    electron.forkProcess = (modulePath, env) => {
+      electron.forks.push({ modulePath, env });
+      const next = new FakeChild(2000);
+      next.postError = new Error('process is gone');
+      electron.children.push(next);
+      return next;
+    };
+    clock.advance(500);
+    expect(log.messages()).toContain('outboxKey.handOverFailed');
+    child().ready(8787);
+    expect(electron.window?.loaded).toEqual(['http://127.0.0.1:8787/']);
   });
 });

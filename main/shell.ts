@@ -4,9 +4,10 @@ import type { Clock } from './clock.js';
 import { CoreSupervisor, type CoreState, type SupervisorTiming } from './core-supervisor.js';
 import type { ElectronFacade } from './electron-facade.js';
 import { KioskScreen } from './kiosk-screen.js';
+import { handOverOutboxKey, obtainOutboxKeyMessage } from './outbox-key-handover.js';
 import type { RecoveryTiming } from './renderer-recovery.js';
 import { installSessionPolicy } from './session-policy.js';
-import { coreEnvironment, type AppPaths, type ShellConfig } from './shell-config.js';
+import { coreDataDir, coreEnvironment, type AppPaths, type ShellConfig } from './shell-config.js';
 import type { ShellLog } from './shell-log.js';
 import { fleetManagedUpdates, type UpdateService } from './updates.js';
 
@@ -32,6 +33,8 @@ export interface ShellDeps {
   supervisorTiming?: Partial<SupervisorTiming>;
   /** Overrides of the renderer-recovery thresholds. */
   recoveryTiming?: Partial<RecoveryTiming>;
+  /** Longest wait for the OS secret store to give the outbox key (default 20 s). */
+  outboxKeyTimeoutMs?: number;
 }
 
 /** The parts of a running shell (for tests and diagnostics). */
@@ -62,6 +65,15 @@ export async function runShell(deps: ShellDeps): Promise<RunningShell | undefine
   let quitting = false;
   let readyToQuit = false;
   const token = (deps.newToken ?? randomToken)();
+  const coreEnv = coreEnvironment(deps.env, token, join(app.getPath('userData'), 'kiosk-data'));
+  // Unwrapped once (the secret store may be slow or prompt), posted to every core started.
+  const outboxKey = await obtainOutboxKeyMessage({
+    safeStorage: facade.safeStorage,
+    dataDir: coreDataDir(coreEnv),
+    clock,
+    log,
+    ...(deps.outboxKeyTimeoutMs !== undefined ? { timeoutMs: deps.outboxKeyTimeoutMs } : {}),
+  });
   const kioskScreen = new KioskScreen({
     facade,
     config: { ...config, preloadPath: paths.preload, display: facade.primaryDisplayBounds() },
@@ -76,7 +88,6 @@ export async function runShell(deps: ShellDeps): Promise<RunningShell | undefine
   installSessionPolicy(facade.defaultSession(), kioskScreen.currentEndpoint);
   const sleepBlocker = facade.preventDisplaySleep();
 
-  const coreEnv = coreEnvironment(deps.env, token, join(app.getPath('userData'), 'kiosk-data'));
   let updatesStarted = false;
   const onCoreState = (state: CoreState) => {
     if (state.kind === 'ready') {
@@ -93,7 +104,11 @@ export async function runShell(deps: ShellDeps): Promise<RunningShell | undefine
     }
   };
   const supervisor = new CoreSupervisor({
-    spawn: () => facade.forkProcess(paths.coreEntry, coreEnv),
+    spawn: () => {
+      const child = facade.forkProcess(paths.coreEntry, coreEnv);
+      handOverOutboxKey(child, outboxKey, log);
+      return child;
+    },
     clock,
     log,
     onState: onCoreState,

@@ -15,6 +15,7 @@ import type {
   WindowHandle,
 } from '../electron-facade.js';
 import { keyInput } from './fixtures.js';
+import { FakeSafeStorage } from './fake-safe-storage.js';
 
 /** A list of listeners that a test can fire. */
 class Listeners<Args extends unknown[]> {
@@ -176,6 +177,10 @@ export class FakeChild implements ChildProcessHandle {
   terminated = 0;
   /** forceKill() (SIGKILL) calls. */
   killed = 0;
+  /** Messages posted to it, in order. */
+  readonly posted: unknown[] = [];
+  /** When set, postMessage() throws it (the process is already gone). */
+  postError: Error | undefined;
   private readonly out = new Listeners<[string]>();
   private readonly err = new Listeners<[string]>();
   private readonly exited = new Listeners<[number | null]>();
@@ -187,6 +192,10 @@ export class FakeChild implements ChildProcessHandle {
   onExit = (l: (code: number | null) => void) => this.exited.add(l);
   terminate = () => void this.terminated++;
   forceKill = () => void this.killed++;
+  postMessage = (message: unknown) => {
+    if (this.postError) throw this.postError;
+    this.posted.push(message);
+  };
 
   /** The core writes to stdout. */
   stdout(text: string): void {
@@ -234,7 +243,9 @@ export class FakeApp implements AppHandle {
     firePreventable(this.beforeQuit);
   };
   removeApplicationMenu = () => void (this.menuRemoved = true);
-  getPath = (name: 'userData') => `/home/kiosk/.config/kiosk/${name}`;
+  /** What getPath('userData') answers. */
+  userData = '/home/kiosk/.config/kiosk/userData';
+  getPath = (_name: 'userData') => this.userData;
 }
 
 /** An in-memory Electron that records what the shell did. */
@@ -253,6 +264,8 @@ export class FakeElectron implements ElectronFacade {
   blockers: number[] = [];
   /** What primaryDisplayBounds() answers. */
   display: Rect = { x: 0, y: 0, width: 1920, height: 1080 };
+  /** The OS secret store (replace it to share one "keyring" between two shells). */
+  safeStorage = new FakeSafeStorage();
 
   createWindow = (options: KioskWindowOptions) => {
     const win = new FakeWindow(options);

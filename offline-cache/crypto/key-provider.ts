@@ -8,38 +8,23 @@ export const KEY_LENGTH = 32;
  * Implementations:
  * - `FileKeyProvider` (file-key-provider.ts): a 0600 key file in a 0700 folder. For the browser
  *   host and for Linux kiosks whose data folder sits on an encrypted disk.
- * - The Electron shell's provider (implemented by the shell, main/): the key is kept wrapped by
- *   Electron's `safeStorage` (DPAPI on Windows, the keyring / kwallet / libsecret on Linux), see
- *   `SafeStorageLike` below. Only the shell's main process can call safeStorage, and main/ may not
- *   import offline-cache/ (layer rule), so the shell unwraps the key at start and hands the 32 bytes
- *   to the core process over its utilityProcess MessagePort; the core wraps them in a
- *   `StaticKeyProvider`. The key never touches the disk unwrapped.
+ * - Under the Electron shell: the key is kept wrapped by Electron's `safeStorage` (DPAPI on
+ *   Windows, libsecret / kwallet on Linux; "basic_text" is refused) in `<dataDir>/outbox-key.safe`
+ *   (main/outbox-key.ts). Only the shell's main process can call safeStorage, and main/ may not
+ *   import offline-cache/ (layer rule), so the shell unwraps the key at start and posts the 32
+ *   bytes to the core over its utilityProcess port (main/outbox-key-handover.ts); the core wraps
+ *   them in a `StaticKeyProvider` (core/outbox-key-source.ts). The key never touches the disk
+ *   unwrapped. When the shell cannot have the key, the core gets a provider that refuses
+ *   (`keyNotHandedOver`), so requests with personal data are refused rather than stored readably.
  */
 export interface KeyProvider {
   /** The 32-byte AES-256 key; throws `KeyProviderError` when it cannot be had. */
   getKey(): Buffer;
 }
 
-/**
- * What the Electron shell needs from `safeStorage` to keep the key wrapped (the same method names,
- * so the shell passes `electron.safeStorage` itself). The shell's provider: on first start make 32
- * random bytes, `encryptString(base64)` them into `<dataDir>/outbox-key.safe` (0600); on every
- * start `decryptString` that file. When `isEncryptionAvailable()` is false (no keyring on Linux,
- * or the "basic_text" backend) the shell must refuse to hand over a key and report a
- * 'configuration' problem rather than store it readably.
- */
-export interface SafeStorageLike {
-  /** True when the OS offers a real secret store. */
-  isEncryptionAvailable(): boolean;
-  /** Wraps a string with the OS's secret store. */
-  encryptString(plainText: string): Buffer;
-  /** Unwraps what encryptString produced. */
-  decryptString(encrypted: Buffer): string;
-}
-
 /** Why no key could be had. */
 export type KeyProviderErrorCode =
-  'keyFileExposed' | 'keyFileInvalid' | 'keyFileUnreadable' | 'keyInvalid';
+  'keyFileExposed' | 'keyFileInvalid' | 'keyFileUnreadable' | 'keyInvalid' | 'keyNotHandedOver';
 
 /** The key is missing, malformed or not protected: the kiosk must not store personal data. */
 export class KeyProviderError extends Error {
