@@ -18,7 +18,10 @@ export class ScanStore {
   /** Makes the directory of a new scan; returns its id and path. */
   async create(): Promise<{ readonly scanId: string; readonly dir: string }> {
     if (this.base === undefined) {
-      const made = mkdtemp(join(this.parentDir, 'kiosk-scans-'));
+      // The parent (e.g. <dataDir>/scans on a fresh kiosk) is made on first use, private too.
+      const made = mkdir(this.parentDir, { recursive: true, mode: 0o700 }).then(() =>
+        mkdtemp(join(this.parentDir, 'kiosk-scans-')),
+      );
       this.base = made;
       // A failed attempt (parent missing, disk full) is retried by the next scan.
       made.catch(() => {
