@@ -23,6 +23,14 @@ export class PreviewStore {
     return body ? { type: 'image/png', body } : undefined;
   }
 
+  /** Forgets the previews behind these URLs (e.g. a page the citizen removed). */
+  drop(urls: readonly string[]): void {
+    for (const url of urls) {
+      const token = /^\/preview\/([A-Za-z0-9_-]{16,64})\//.exec(url)?.[1];
+      if (token !== undefined) this.sets.delete(token);
+    }
+  }
+
   /** Forgets every preview (end of session). */
   clear(): void {
     this.sets.clear();

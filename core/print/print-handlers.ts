@@ -57,7 +57,18 @@ export function printHandlers(deps: PrintHandlerDeps): PrintHandlers {
     }),
     'Print.Reprint': async ({ payload, signal }) => {
       const { jobId, technicianId, reason } = payload;
-      return outcome(await reprintProof(deps, jobId, { technicianId, reason }, signal));
+      const reprinted = await reprintProof(deps, jobId, { technicianId, reason }, signal);
+      if (!reprinted.ok) return failed(reprinted.error);
+      const { proofId, proofType, pages } = reprinted.value;
+      if (proofType !== undefined) deps.printed?.({ proofId, proofType, pages, reprint: true });
+      else {
+        // The platform's record needs the proof type, which jobs recorded before schema 5 lack.
+        deps.log.warn(
+          { jobId: reprinted.value.jobId, reprintOf: jobId },
+          'print.reprint.unreported',
+        );
+      }
+      return { completionCode: 'success', payload: { jobId: reprinted.value.jobId } };
     },
     'Print.ResolveJob': async ({ payload }) => {
       const { jobId, outcome: found, technicianId, reason } = payload;
@@ -77,7 +88,7 @@ export function printHandlers(deps: PrintHandlerDeps): PrintHandlers {
 
 /** A journal record as the technician console sees it (the spooler's id stays inside). */
 export function summary(record: PrintJobRecord): PrintJobSummary {
-  const { spoolerJobId: _spoolerJobId, ...rest } = record;
+  const { spoolerJobId: _spoolerJobId, proofType: _proofType, ...rest } = record;
   return rest;
 }
 

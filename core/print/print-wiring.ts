@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { unsolicited } from '../../contract/index.js';
+import { unsolicited, type ReceiptDocument } from '../../contract/index.js';
 import type { BuiltDevices } from '../device-factories.js';
 import type { KioskDatabase } from '../../offline-cache/database.js';
 import { PrintJournal } from '../../offline-cache/print-journal.js';
 import { ProofRenderer } from '../../printing/proof/index.js';
+import type { ReceiptKiosk } from '../../printing/receipts/index.js';
 import type { KioskConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { PlatformClient } from '../platform-client.js';
 import type { PlatformHttp } from '../platform-http.js';
 import { PreviewStore } from '../preview-store.js';
 import { cupsSpooler, escposSlips, workerLayout } from './device-adapters.js';
+import { printJournaledSlip } from './journaled-slip.js';
 import { PlatformProofSource } from './platform-proof-source.js';
 import { PreparedProofs } from './prepared-proofs.js';
 import { printHandlers, summary, type PrintHandlerDeps } from './print-handlers.js';
@@ -28,6 +30,10 @@ export interface Printing {
   handlers: ReturnType<typeof printHandlers>;
   /** Page previews, for the kiosk server's resource route. */
   previews: PreviewStore;
+  /** Prints a receipt-printer document through the journal; undefined without a receipt printer. */
+  printSlip:
+    | ((receipt: ReceiptDocument, document: string, signal: AbortSignal) => Promise<boolean>)
+    | undefined;
   /** Drops everything about the person (end of session). */
   endSession: () => void;
   /** Settles jobs a crash interrupted, then tells the technician console what needs a look. */
@@ -65,11 +71,8 @@ export function createPrinting(ctx: PrintingContext): Printing {
   const previews = new PreviewStore();
   const spooler = devices.documentPrinter ? cupsSpooler(devices.documentPrinter) : undefined;
   const receiptPrinter = devices.receiptPrinter;
-  const kiosk = {
-    kioskId: config.kioskId,
-    ...(config.printing.hallName ? { hallName: config.printing.hallName } : {}),
-    ...(config.printing.hallPhone ? { hallPhone: config.printing.hallPhone } : {}),
-  };
+  const slips = receiptPrinter ? escposSlips(receiptPrinter) : undefined;
+  const kiosk = receiptKiosk(config);
   const announceAttention = () => {
     const jobs = journal.list({ attentionOnly: true, limit: 50 }).map(summary);
     if (jobs.length > 0) ctx.broadcast(unsolicited('Print.JobsNeedAttention', { jobs }));
@@ -84,7 +87,7 @@ export function createPrinting(ctx: PrintingContext): Printing {
     now: () => new Date(),
     spool,
     spooler,
-    slips: receiptPrinter ? escposSlips(receiptPrinter) : undefined,
+    slips,
     receiptFor: (entry) =>
       proofReceipt(entry, kiosk, Number(receiptPrinter?.capabilities.columns ?? 42), new Date()),
     log,
@@ -96,6 +99,9 @@ export function createPrinting(ctx: PrintingContext): Printing {
   return {
     handlers,
     previews,
+    printSlip: slips
+      ? (receipt, document, signal) => printJournaledSlip(journal, slips, receipt, document, signal)
+      : undefined,
     endSession: () => {
       prepared.clear();
       previews.clear();
@@ -114,5 +120,14 @@ export function createPrinting(ctx: PrintingContext): Printing {
       stopping.abort();
       await renderer.close();
     },
+  };
+}
+
+/** The kiosk and hall as receipts name them, from the configuration. */
+export function receiptKiosk(config: KioskConfig): ReceiptKiosk {
+  return {
+    kioskId: config.kioskId,
+    ...(config.printing.hallName ? { hallName: config.printing.hallName } : {}),
+    ...(config.printing.hallPhone ? { hallPhone: config.printing.hallPhone } : {}),
   };
 }

@@ -1,6 +1,7 @@
-import type { PrintStage, ReceiptDocument } from '../../contract/index.js';
+import type { PrintStage, ProofType, ReceiptDocument } from '../../contract/index.js';
 import type { PrintJournal, TechnicianNote } from '../../offline-cache/print-journal.js';
 import type { Logger } from '../log.js';
+import { printJournaledSlip } from './journaled-slip.js';
 import type { PreparedProofEntry, PreparedProofs } from './prepared-proofs.js';
 import type { A4Spooler, PrintFailure, PrintOutcome, SlipPrinter } from './ports.js';
 import type { SpoolStore } from './spool-store.js';
@@ -31,6 +32,18 @@ export interface ProofPrinted {
   pages: number;
   /** Whether the receipt printed too. */
   receiptPrinted: boolean;
+}
+
+/** What a finished reprint reports. */
+export interface ProofReprinted {
+  /** Journal id of the new job. */
+  jobId: string;
+  /** The reprinted proof's id (the job's document). */
+  proofId: string;
+  /** Pages printed. */
+  pages: number;
+  /** Which proof; absent when the original job was recorded before the journal kept it. */
+  proofType?: ProofType;
 }
 
 const failure = (
@@ -68,6 +81,7 @@ export async function printProof(
     kind: 'proof',
     document: proofId,
     pages: entry.pageCount,
+    proofType: entry.proof.content.type,
   });
   if (!recorded.ok) {
     return failure(
@@ -92,7 +106,7 @@ export async function reprintProof(
   originalJobId: string,
   note: TechnicianNote,
   signal: AbortSignal,
-): Promise<PrintOutcome<{ jobId: string }>> {
+): Promise<PrintOutcome<ProofReprinted>> {
   if (!deps.spooler) return NO_DOCUMENT_PRINTER;
   const pdf = deps.spool.read(originalJobId);
   if (!pdf) return failure('notKept', 'the PDF of that job is no longer kept', 'invalidData');
@@ -105,9 +119,15 @@ export async function reprintProof(
     { jobId, reprintOf: originalJobId, technicianId: note.technicianId },
     'print.reprint',
   );
-  const document = deps.journal.get(jobId)?.document ?? 'proof';
-  const printed = await spool(deps, deps.spooler, jobId, pdf, document, () => {}, signal);
-  return printed.ok ? { ok: true, value: { jobId } } : printed;
+  const job = deps.journal.get(jobId);
+  const proofId = job?.document ?? 'proof';
+  const printed = await spool(deps, deps.spooler, jobId, pdf, proofId, () => {}, signal);
+  if (!printed.ok) return printed;
+  const pages = job?.pages ?? 1;
+  return {
+    ok: true,
+    value: { jobId, proofId, pages, ...(job?.proofType ? { proofType: job.proofType } : {}) },
+  };
 }
 
 async function spool(
@@ -162,12 +182,7 @@ async function printReceipt(
   signal: AbortSignal,
 ): Promise<boolean> {
   if (!deps.slips) return false;
+  const receipt = deps.receiptFor(entry, proofJobId);
   const document = `acceptance:${entry.proof.content.proofId}`;
-  const recorded = deps.journal.record({ kind: 'receipt', document, pages: 1 });
-  if (!recorded.ok) return false;
-  deps.journal.submitted(recorded.jobId);
-  const printed = await deps.slips.print(deps.receiptFor(entry, proofJobId), signal);
-  if (printed.ok) deps.journal.finish(recorded.jobId, 'completed');
-  else deps.journal.finish(recorded.jobId, 'failed', printed.error.code);
-  return printed.ok;
+  return printJournaledSlip(deps.journal, deps.slips, receipt, document, signal);
 }
