@@ -109,6 +109,10 @@ export const KioskConfig = z.strictObject({
       purgeAfterDays: z.number().int().min(0).max(365).default(30),
       /** Seconds between two heartbeats to the platform. */
       heartbeatSeconds: z.number().int().min(10).max(3600).default(60),
+      /** Ms a citizen's submitted application waits for the platform's confirmation before a claim ticket is printed instead. */
+      confirmWaitMs: z.number().int().min(0).max(60_000).default(8_000),
+      /** Hours printed on a claim ticket: bring it to the counter if the request is not confirmed by then. */
+      claimConfirmWithinHours: z.number().int().min(1).max(720).default(24),
     })
     .prefault({}),
   /** Timeouts of the citizen screens. */

@@ -7,18 +7,24 @@ import type { CommandHandlers } from './command-handlers.js';
 import type { KioskConfig } from './config.js';
 import { DeviceRegistry } from './device-registry.js';
 import { CounterStore } from './counter-store.js';
-import { buildDevices, usesSimulators } from './device-factories.js';
+import { buildDevices } from './device-factories.js';
+import { startEmbeddedProcesses } from './embedded-processes.js';
 import { DeviceManager } from './device-manager.js';
 import { cameraSettings, deviceCommandHandlers } from './device-command-handlers.js';
 import { KioskServer } from './kiosk-server.js';
 import type { Logger } from './log.js';
 import { PlatformMonitor } from './platform-monitor.js';
-import { spawnReady, type ReadyChild } from './ready-child.js';
+import type { ReadyChild } from './ready-child.js';
 import { deriveAvailability, sameAvailability } from './service-availability.js';
 import { startCupsSimulator, SIMULATED_A4_QUEUE } from './cups-simulator.js';
 import { SIMULATED_PORT } from './device-config.js';
 import { createPrinting } from './print/print-wiring.js';
 import { createSync } from './sync/sync-wiring.js';
+import { createCatalogueService, type CatalogueService } from './catalogue/catalogue-service.js';
+import { openCatalogueCache } from './catalogue/open-catalogue-cache.js';
+import { electronParentPort, outboxKeySource } from './outbox-key-source.js';
+import { deadLetterHandlers } from './sync/dead-letter-handlers.js';
+import { createApplications } from './application/application-wiring.js';
 import { openKioskDatabase } from '../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../offline-cache/migrations/index.js';
 import { PlatformRegistration } from './platform-credentials.js';
@@ -55,11 +61,6 @@ export interface RunningKioskCore {
   stop: () => Promise<void>;
 }
 
-interface SimReady {
-  control: string;
-  ports: Record<string, string>;
-}
-
 /**
  * The composition root: configuration → simulators and platform (when embedded) → devices →
  * session and service availability → the WebSocket server. Everything the renderer sees flows
@@ -78,54 +79,36 @@ export async function startKioskCore(
     for (const stop of stops.reverse()) await stop();
   };
   try {
-    let simulatorPorts: Record<string, string> = {};
-    let simControl: string | undefined;
-    if (usesSimulators(config.devices)) {
-      const sims = await spawnReady<SimReady>(
-        process.execPath,
-        [`${distDir}/sim/sim-host.js`, '--baud', String(simulatorBaud(config))],
-        'sim.ready',
-        log,
-      );
-      children.push(sims);
-      simulatorPorts = sims.ready.ports;
-      simControl = sims.ready.control;
-      log.info({ simControl, ports: simulatorPorts }, 'simulators.ready');
-    }
-    let platformUrl = config.platform.url;
-    if (platformUrl === 'embedded') {
-      const platform = await spawnReady<{ url: string }>(
-        process.execPath,
-        [
-          `${distDir}/platform-sim/platform-sim.js`,
-          '--data-dir',
-          join(config.dataDir, 'platform-sim'),
-        ],
-        'platform.ready',
-        log,
-      );
-      children.push(platform);
-      platformUrl = platform.ready.url;
-    }
+    const embedded = await startEmbeddedProcesses(config, distDir, log);
+    children.push(...embedded.children);
+    const { simulatorPorts, simControl, platformUrl } = embedded;
 
     // The server is created last (it needs the handlers); events before it exist reach nobody.
     const sink: { server?: KioskServer } = {};
     const broadcast = (message: object) => sink.server?.broadcast(message);
     const session = new CitizenSession<CardIdentity>();
     let platformOnline = false;
+    // Set once kiosk.sqlite is open; until then no catalogue is known.
+    const known: { catalogue?: CatalogueService } = {};
     let services = deriveAvailability([], false);
     const registry = new DeviceRegistry((delta) => {
       broadcast(unsolicited('Device.StatusChanged', delta));
       refreshServices();
     });
     const refreshServices = () => {
-      const next = deriveAvailability(registry.list(), platformOnline);
+      const next = deriveAvailability(registry.list(), platformOnline, known.catalogue?.current());
       if (sameAvailability(next, services)) return;
       services = next;
       broadcast(unsolicited('Kiosk.ServicesChanged', { services }));
     };
+    const sessionPerson = () => {
+      const full = session.identity;
+      const masked = session.state.identity;
+      return full && masked ? { name: full.name, idNumber: full.idNumber, masked } : undefined;
+    };
     const endSession = (reason: SessionEndReason) => {
       printing.endSession();
+      applications.endSession();
       if (!session.end(reason)) return;
       log.info({ reason }, 'session.end');
       broadcast(unsolicited('Session.Ended', { reason }));
@@ -158,6 +141,24 @@ export async function startKioskCore(
     const platformHttp = new PlatformHttp(platformUrl, { credentials: registration.credentials });
     const db = openKioskDatabase(join(config.dataDir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
     stops.push(async () => db.close());
+    const keys = await outboxKeySource({
+      dataDir: config.dataDir,
+      parentPort: electronParentPort(),
+      log,
+    });
+    const catalogueService = createCatalogueService({
+      cache: openCatalogueCache(db),
+      http: platformHttp,
+      log,
+      changed: (current) => {
+        broadcast(unsolicited('Kiosk.CatalogueChanged', { catalogue: current }));
+        refreshServices();
+      },
+    });
+    known.catalogue = catalogueService;
+    stops.push(async () => catalogueService.stop());
+    // The stored copy is in force before the server answers anyone.
+    catalogueService.start();
     const sync = createSync(
       config,
       db,
@@ -168,6 +169,11 @@ export async function startKioskCore(
       },
       log,
       (status) => broadcast(unsolicited('Sync.StatusChanged', status)),
+      {
+        keys,
+        materials: (outbox) => outbox.materials,
+        catalogueVersion: (version) => catalogueService.platformVersion(version),
+      },
     );
     stops.push(() => sync.close());
     const printing = createPrinting({
@@ -182,13 +188,19 @@ export async function startKioskCore(
       platform: platformHttp,
       log,
       broadcast,
-      person: () => {
-        const full = session.identity;
-        const masked = session.state.identity;
-        return full && masked ? { name: full.name, idNumber: full.idNumber, masked } : undefined;
-      },
+      person: sessionPerson,
     });
     stops.push(() => printing.close());
+    const applications = createApplications({
+      config,
+      devices,
+      printing,
+      queue: sync,
+      matters: () => catalogueService.current()?.matters ?? [],
+      person: sessionPerson,
+      platformOnline: () => platformOnline,
+      log,
+    });
     const manager = new DeviceManager({
       registry,
       counters,
@@ -200,6 +212,7 @@ export async function startKioskCore(
     reader.on('cardInserted', ({ identity, masked }) => {
       // A new card is a new person: nothing prepared for the previous one may reach them.
       printing.endSession();
+      applications.endSession();
       session.start(identity, masked);
       log.info({ cardType: masked.cardType, idNumber: masked.maskedIdNumber }, 'session.start');
       broadcast(unsolicited('IdCard.CardInserted', { identity: masked }));
@@ -220,6 +233,7 @@ export async function startKioskCore(
           devices: registry.list(),
           session: session.state,
           uiTimeouts: config.ui,
+          catalogue: catalogueService.current(),
           ...(devices.camera ? { camera: cameraSettings(config) } : {}),
         },
       }),
@@ -230,6 +244,13 @@ export async function startKioskCore(
       ...deviceCommandHandlers(manager, devices.camera),
       ...printing.handlers,
       'Sync.GetStatus': async () => ({ completionCode: 'success', payload: sync.status() }),
+      ...deadLetterHandlers({
+        outbox: sync.outbox,
+        nudge: () => sync.platformOnline(),
+        log,
+        changed: () => broadcast(unsolicited('Sync.StatusChanged', sync.status())),
+      }),
+      ...applications.handlers,
     };
 
     const server = new KioskServer({
@@ -251,7 +272,11 @@ export async function startKioskCore(
       (online) => {
         platformOnline = online;
         refreshServices();
-        if (online) void registration.ensure(platformHttp).then(() => sync.platformOnline());
+        if (online)
+          void registration.ensure(platformHttp).then(() => {
+            sync.platformOnline();
+            void catalogueService.refresh();
+          });
       },
       log,
     );
@@ -279,10 +304,4 @@ export async function startKioskCore(
     await stopChildren();
     throw error;
   }
-}
-
-/** The rate the embedded reader simulator runs at: the configured one, 115200 under "auto". */
-function simulatorBaud(config: KioskConfig): number {
-  const baud = config.devices.idCardReader.baud;
-  return baud === 'auto' ? 115_200 : baud;
 }
