@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApplicationFlowScreen } from './application/ApplicationFlowScreen.js';
+import { applicationBusy } from './application/application-busy.js';
 import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { Greeting } from './components/Greeting.js';
 import { Home } from './components/Home.js';
@@ -33,7 +35,7 @@ export function App({ client, store: givenStore, clock = realClock }: AppProps) 
 
 function Screens() {
   const { client, store, clock } = useKioskContext();
-  const { identity, screen, language, kiosk, proof } = useKiosk();
+  const { identity, screen, language, kiosk, proof, application } = useKiosk();
   const t = useT();
   const title = t('app.title');
   useEffect(() => {
@@ -43,8 +45,10 @@ function Screens() {
 
   const onExpire = useCallback(() => endSession(client, store, 'idleTimeout'), [client, store]);
   const timeouts = kiosk?.uiTimeouts ?? DEFAULT_UI_TIMEOUTS;
-  // While the kiosk itself works (fetching or printing), the citizen is waiting, not idle.
-  const kioskBusy = proof?.step === 'preparing' || proof?.step === 'printing';
+  // While the kiosk itself works (fetching, printing, scanning, submitting), the citizen is
+  // waiting, not idle.
+  const kioskBusy =
+    proof?.step === 'preparing' || proof?.step === 'printing' || applicationBusy(application);
   const idle = useIdleTimeout(identity !== undefined && !kioskBusy, timeouts, clock, onExpire);
   const greeting = screen === 'greeting' && identity;
 
@@ -56,6 +60,8 @@ function Screens() {
         <Home />
       ) : proof ? (
         <ProofFlowScreen flow={proof} />
+      ) : application ? (
+        <ApplicationFlowScreen flow={application} />
       ) : (
         <Greeting identity={identity} />
       )}

@@ -8,6 +8,7 @@ import { exposeDebugState } from './debug-state.js';
 import { createKioskStore } from './store.js';
 import './styles.css';
 import './proof/proof-flow.css';
+import './application/application-flow.css';
 
 // The page runs under `script-src 'self'`: stop zod probing for eval-compiled parsers.
 z.config({ jitless: true });

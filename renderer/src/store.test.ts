@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exposeDebugState } from './debug-state.js';
 import { createKioskStore } from './store.js';
 import { kioskState } from './test/fake-client.js';
+import { pages, matter } from './test/application-fixtures.js';
 import { preparedProof } from './test/proof-fixtures.js';
 
 const identity = {
@@ -58,6 +59,44 @@ describe('KioskStore', () => {
     store.clearPerson();
     expect(store.getSnapshot().proof).toBeUndefined();
     expect(JSON.stringify(store.getSnapshot())).not.toContain('/preview/');
+  });
+
+  it('drops the application flow and its page previews with the person, and on a new card', () => {
+    const store = createKioskStore();
+    const scan = {
+      step: 'scan',
+      matter: matter(),
+      pages: pages(2),
+      activity: undefined,
+      enlarged: undefined,
+      confirmLeave: undefined,
+    } as const;
+    store.startSession(identity);
+    store.setApplicationFlow(scan);
+    store.applyKioskState(kioskState({ session: { active: true, identity } }));
+    expect(store.getSnapshot().application).toBe(scan);
+
+    store.startSession({ ...identity, maskedName: '李*' });
+    expect(store.getSnapshot().application).toBeUndefined();
+
+    store.setApplicationFlow(scan);
+    store.clearPerson();
+    expect(JSON.stringify(store.getSnapshot())).not.toContain('/preview/');
+  });
+
+  it('keeps the newest catalogue, from Kiosk.GetState or Kiosk.CatalogueChanged', () => {
+    const store = createKioskStore();
+    const catalogue = (version: number) => ({ version, services: [] });
+    store.setCatalogue(catalogue(1));
+    expect(store.getSnapshot().kiosk).toBeUndefined();
+    store.applyKioskState(kioskState({ catalogue: catalogue(2) }));
+    store.setCatalogue(catalogue(4));
+    store.applyKioskState(kioskState({ catalogue: catalogue(3) }));
+    expect(store.getSnapshot().kiosk?.catalogue?.version).toBe(4);
+    store.applyKioskState(kioskState());
+    expect(store.getSnapshot().kiosk?.catalogue?.version).toBe(4);
+    store.clearPerson();
+    expect(store.getSnapshot().kiosk?.catalogue?.version).toBe(4);
   });
 
   it('dismisses only the read failure it was asked to', () => {

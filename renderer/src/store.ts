@@ -8,7 +8,9 @@ import type {
   ServiceAvailability,
   UiTimeouts,
 } from '../../contract/index.js';
+import type { Catalogue } from '../../contract/platform-api.js';
 import { DEFAULT_LANGUAGE, type Language } from './i18n/index.js';
+import type { ApplicationFlow } from './application/application-flow.js';
 import type { ProofFlow } from './proof/proof-flow.js';
 
 /** Which screen is showing. */
@@ -20,6 +22,8 @@ export interface KioskInfo {
   readonly services: readonly ServiceAvailability[];
   readonly devices: readonly DeviceStatus[];
   readonly uiTimeouts: UiTimeouts;
+  /** The platform's catalogue (home notice, service texts, matters), once the core has one. */
+  readonly catalogue: Catalogue | undefined;
 }
 
 /** A card that could not be read; `seq` tells one failure from the next. */
@@ -42,6 +46,8 @@ export interface KioskSnapshot {
   readonly language: Language;
   /** The "print a proof" flow while the citizen is in it (its previews show personal data). */
   readonly proof: ProofFlow | undefined;
+  /** The "scan documents" flow while the citizen is in it (its page previews show documents). */
+  readonly application: ApplicationFlow | undefined;
 }
 
 /** Nothing about any person: where every session ends. */
@@ -52,6 +58,7 @@ const NOBODY = {
   screen: 'home',
   language: DEFAULT_LANGUAGE,
   proof: undefined,
+  application: undefined,
 } as const satisfies Partial<KioskSnapshot>;
 
 /** The renderer's state and the only ways to change it. */
@@ -85,7 +92,8 @@ export function createKioskStore() {
     /** Takes a full Kiosk.GetState answer, including the session (so a reload loses nothing). */
     applyKioskState(k: KioskState): void {
       const { kioskId, services, devices, uiTimeouts, session } = k;
-      set({ kiosk: { kioskId, services, devices, uiTimeouts } });
+      const catalogue = newerCatalogue(k.catalogue, state.kiosk?.catalogue);
+      set({ kiosk: { kioskId, services, devices, uiTimeouts, catalogue } });
       if (!session.active || !session.identity) {
         if (state.identity) store.clearPerson();
       } else if (!sameIdentity(session.identity, state.identity)) {
@@ -97,6 +105,10 @@ export function createKioskStore() {
     setServices(services: readonly ServiceAvailability[]): void {
       updateKiosk({ services });
     },
+    /** Takes the catalogue of a Kiosk.CatalogueChanged (an older version than the one held is dropped). */
+    setCatalogue(catalogue: Catalogue): void {
+      updateKiosk({ catalogue: newerCatalogue(catalogue, state.kiosk?.catalogue) });
+    },
     /** Applies one device's status delta. */
     applyDeviceDelta(delta: DeviceStatusDelta): void {
       const devices = state.kiosk?.devices.map((d) =>
@@ -106,7 +118,13 @@ export function createKioskStore() {
     },
     /** A card was read: greet its holder. */
     startSession(identity: MaskedIdentity): void {
-      set({ identity, readFailure: undefined, screen: 'greeting', proof: undefined });
+      set({
+        identity,
+        readFailure: undefined,
+        screen: 'greeting',
+        proof: undefined,
+        application: undefined,
+      });
     },
     /** Shows a read-failure notice. */
     showReadFailure(errorCode: string, action: ErrorAction): void {
@@ -128,15 +146,33 @@ export function createKioskStore() {
     setProofFlow(proof: ProofFlow | undefined): void {
       set({ proof });
     },
+    /** Enters, moves through or (undefined) leaves the "scan documents" flow. */
+    setApplicationFlow(application: ApplicationFlow | undefined): void {
+      set({ application });
+    },
     /**
-     * Drops every trace of the person: identity, read failures, typed input, the proof flow (its
-     * page previews show the person's data), and the language they chose (the next citizen starts in the default one). Back to the home screen.
+     * Drops every trace of the person: identity, read failures, typed input, the proof and
+     * application flows (their page previews show the person's data and documents), and the
+     * language they chose (the next citizen starts in the default one). Back to the home screen.
      */
     clearPerson(): void {
       set(NOBODY);
     },
   };
   return store;
+}
+
+/**
+ * The catalogue to keep: the higher version of the two. A Kiosk.GetState answer without one keeps
+ * the one held, and one computed before a Kiosk.CatalogueChanged cannot bring an older one back.
+ */
+function newerCatalogue(
+  offered: Catalogue | undefined,
+  held: Catalogue | undefined,
+): Catalogue | undefined {
+  if (!offered) return held;
+  if (!held) return offered;
+  return offered.version >= held.version ? offered : held;
 }
 
 /** True when `b` is the person `a` (masked identities are all the renderer ever sees). */

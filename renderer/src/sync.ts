@@ -47,6 +47,7 @@ export function bindClient(
       store.showReadFailure(errorCode, action),
     ),
     client.on('Kiosk.ServicesChanged', ({ services }) => store.setServices(services)),
+    client.on('Kiosk.CatalogueChanged', ({ catalogue }) => store.setCatalogue(catalogue)),
     client.on('Device.StatusChanged', (delta) => store.applyDeviceDelta(delta)),
   ];
   onConnection(client.connection);

@@ -1,14 +1,15 @@
 import { Trans } from 'react-i18next';
 import type { MaskedIdentity } from '../../../contract/index.js';
+import { startApplication } from '../application/application-actions.js';
 import { i18n } from '../i18n/index.js';
 import { chooseProof } from '../proof/proof-actions.js';
-import { endSession } from '../sync.js';
 import { useKioskContext, useT } from '../use-kiosk.js';
+import { FinishButton } from './FinishButton.js';
 import { ServiceCards } from './ServiceCards.js';
 
 /** The screen of an identified citizen: masked name and ID number, services, "finish". */
 export function Greeting({ identity }: { identity: MaskedIdentity }) {
-  const { client, store } = useKioskContext();
+  const { store } = useKioskContext();
   const t = useT();
   return (
     <main className="screen greeting" data-testid="greeting">
@@ -37,17 +38,13 @@ export function Greeting({ identity }: { identity: MaskedIdentity }) {
       </section>
       <ServiceCards
         heading={t('greeting.chooseService')}
-        starters={{ printProof: () => chooseProof(store) }}
+        starters={{
+          printProof: () => chooseProof(store),
+          scanDocuments: () => startApplication(store),
+        }}
       />
       <div className="actions">
-        <button
-          type="button"
-          className="button button--primary button--large"
-          data-testid="finish"
-          onClick={() => endSession(client, store, 'citizenFinished')}
-        >
-          {t('greeting.finish')}
-        </button>
+        <FinishButton label={t('greeting.finish')} testId="finish" />
       </div>
     </main>
   );

@@ -1,7 +1,11 @@
 import { useKiosk, useT } from '../use-kiosk.js';
+import { HomeNotice } from './HomeNotice.js';
 import { ServiceCards } from './ServiceCards.js';
 
-/** The screen between citizens: where to put the card, and what this kiosk offers. */
+/**
+ * The screen between citizens: where to put the card, the platform's notice (if any), and what
+ * this kiosk offers.
+ */
 export function Home() {
   const { kiosk } = useKiosk();
   const t = useT();
@@ -25,7 +29,10 @@ export function Home() {
           <p className="tap__detail">{t('home.instructionDetail')}</p>
         </div>
       </section>
-      <ServiceCards heading={t('home.servicesHeading')} />
+      <div className="offer home__offer">
+        <HomeNotice />
+        <ServiceCards heading={t('home.servicesHeading')} />
+      </div>
       <footer className="home__footer">
         <span className="kiosk-id" data-testid="kiosk-id">
           {kiosk ? t('home.kioskId', { id: kiosk.kioskId }) : ''}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { SERVICE_IDS, type ServiceId } from '../../../contract/index.js';
+import { catalogueServiceText } from '../catalogue-text.js';
 import { useKiosk, useT } from '../use-kiosk.js';
 
 // Simple line icons, drawn on a 48×48 grid.
@@ -14,7 +15,8 @@ export type ServiceStarters = Partial<Record<ServiceId, () => void>>;
 
 /**
  * The three services under `heading`, as large cards; unavailable ones greyed, with why. An
- * available service with a starter is one big button (`start-<id>`) that starts it.
+ * available service with a starter is one big button (`start-<id>`) that starts it. Names and
+ * descriptions come from the platform's catalogue where it has them, else from the built-in texts.
  */
 export function ServiceCards({
   heading,
@@ -23,7 +25,7 @@ export function ServiceCards({
   heading: string;
   starters?: ServiceStarters;
 }) {
-  const { kiosk, connection } = useKiosk();
+  const { kiosk, connection, language } = useKiosk();
   const t = useT();
   const headingId = useId();
   return (
@@ -38,6 +40,7 @@ export function ServiceCards({
           const reason =
             connection !== 'open' ? 'notConnected' : entry?.available ? undefined : entry?.reason;
           const start = available ? starters[id] : undefined;
+          const text = catalogueServiceText(kiosk?.catalogue, id, language);
           // A button may hold phrasing content only; a plain card keeps its heading.
           const [Text, Name, Description] = start
             ? (['span', 'span', 'span'] as const)
@@ -48,9 +51,9 @@ export function ServiceCards({
                 <path d={ICONS[id]} />
               </svg>
               <Text className="service__text">
-                <Name className="service__name">{t(`services.${id}.name`)}</Name>
+                <Name className="service__name">{text.name ?? t(`services.${id}.name`)}</Name>
                 <Description className="service__description">
-                  {t(`services.${id}.description`)}
+                  {text.description ?? t(`services.${id}.description`)}
                 </Description>
               </Text>
               <span className="service__status">

@@ -1,3 +1,4 @@
+import { applicationEn } from './application-en.js';
 import type { Messages } from './zh-CN.js';
 
 /** English. */
@@ -14,6 +15,7 @@ export const en: Messages = {
     instructionDetail: 'Hold it still; you will continue automatically once it has been read',
     readerLabel: 'ID card reader',
     servicesHeading: 'Services at this kiosk',
+    noticeLabel: 'Notice',
     kioskId: 'Kiosk {{id}}',
   },
   services: {
@@ -161,6 +163,7 @@ export const en: Messages = {
       },
     },
   },
+  application: applicationEn,
   idle: {
     title: 'Are you still there?',
     message: 'This session will end and return to the start in {{seconds}} seconds',

@@ -1,3 +1,5 @@
+import { applicationZhCN } from './application-zh-CN.js';
+
 /** Simplified Chinese, the default language; its shape is the shape every language must have. */
 export const zhCN = {
   app: {
@@ -12,6 +14,7 @@ export const zhCN = {
     instructionDetail: '放好后请保持不动，读取成功后将自动进入办理',
     readerLabel: '身份证感应区',
     servicesHeading: '本机可办理业务',
+    noticeLabel: '公告',
     kioskId: '终端编号 {{id}}',
   },
   services: {
@@ -145,6 +148,7 @@ export const zhCN = {
       },
     },
   },
+  application: applicationZhCN,
   idle: {
     title: '您还在吗？',
     message: '{{seconds}} 秒后将自动结束办理并返回首页',

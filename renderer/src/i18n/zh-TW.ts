@@ -1,3 +1,4 @@
+import { applicationZhTW } from './application-zh-TW.js';
 import type { Messages } from './zh-CN.js';
 
 /** Traditional Chinese. */
@@ -14,6 +15,7 @@ export const zhTW: Messages = {
     instructionDetail: '放好後請保持不動，讀取成功後將自動進入辦理',
     readerLabel: '身份證感應區',
     servicesHeading: '本機可辦理業務',
+    noticeLabel: '公告',
     kioskId: '終端編號 {{id}}',
   },
   services: {
@@ -147,6 +149,7 @@ export const zhTW: Messages = {
       },
     },
   },
+  application: applicationZhTW,
   idle: {
     title: '您還在嗎？',
     message: '{{seconds}} 秒後將自動結束辦理並返回首頁',

@@ -1,10 +1,10 @@
-import { endSession } from '../sync.js';
+import { FinishButton } from '../components/FinishButton.js';
 import { useKioskContext, useT } from '../use-kiosk.js';
 import { chooseProof } from './proof-actions.js';
 
 /** Printed: where to take the proof (and the receipt, when one printed); another, or finish. */
 export function PrintDone({ receiptPrinted }: { receiptPrinted: boolean }) {
-  const { client, store } = useKioskContext();
+  const { store } = useKioskContext();
   const t = useT();
   return (
     <main
@@ -30,14 +30,7 @@ export function PrintDone({ receiptPrinted }: { receiptPrinted: boolean }) {
           >
             {t('proof.done.another')}
           </button>
-          <button
-            type="button"
-            className="button button--primary button--large"
-            data-testid="finish-session"
-            onClick={() => endSession(client, store, 'citizenFinished')}
-          >
-            {t('proof.done.finish')}
-          </button>
+          <FinishButton label={t('proof.done.finish')} testId="finish-session" />
         </div>
       </div>
     </main>

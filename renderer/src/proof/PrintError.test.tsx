@@ -2,11 +2,12 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProofType } from '../../../contract/index.js';
+import type { FailedResult } from '../flow/failed-command.js';
 import { LANGUAGES, translator } from '../i18n/index.js';
 import { failed, succeeded } from '../test/fake-client.js';
 import { preparedProof } from '../test/proof-fixtures.js';
 import { identity, renderApp, tap } from '../test/render-app.js';
-import { FAILURE_KINDS, type FailedResult } from './proof-failure.js';
+import { FAILURE_KINDS } from './proof-failure.js';
 
 afterEach(cleanup);
 

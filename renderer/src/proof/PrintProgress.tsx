@@ -1,4 +1,5 @@
 import type { PrintStage } from '../../../contract/index.js';
+import { StepProgress } from '../flow/StepProgress.js';
 import { useT } from '../use-kiosk.js';
 
 const STEPS = ['send', 'print', 'receipt'] as const;
@@ -16,37 +17,14 @@ const STEP_AT_STAGE: Record<PrintStage, number> = {
 /** Printing under way: three steps (to the printer, printing, the receipt), the current marked. */
 export function PrintProgress({ stage }: { stage: PrintStage | undefined }) {
   const t = useT();
-  const active = stage ? STEP_AT_STAGE[stage] : 0;
   return (
-    <main
-      className="screen flow flow--centred"
-      data-testid="print-progress"
-      data-stage={stage ?? 'starting'}
-      aria-busy="true"
-    >
-      <div className="panel waiting">
-        <span className="waiting__spinner" aria-hidden="true" />
-        <h2 className="waiting__title">{t('proof.printing.title')}</h2>
-        <ol className="steps" aria-live="polite">
-          {STEPS.map((step, index) => {
-            const state = index < active ? 'done' : index === active ? 'active' : 'todo';
-            return (
-              <li
-                key={step}
-                className={`step step--${state}`}
-                data-state={state}
-                aria-current={state === 'active' ? 'step' : undefined}
-              >
-                <span className="step__mark" aria-hidden="true">
-                  {state === 'done' ? '✓' : index + 1}
-                </span>
-                <span className="step__label">{t(`proof.printing.${step}`)}</span>
-              </li>
-            );
-          })}
-        </ol>
-        <p className="flow__hint">{t('proof.printing.hint')}</p>
-      </div>
-    </main>
+    <StepProgress
+      testId="print-progress"
+      title={t('proof.printing.title')}
+      steps={STEPS.map((step) => ({ id: step, label: t(`proof.printing.${step}`) }))}
+      hint={t('proof.printing.hint')}
+      stage={stage}
+      stepAtStage={STEP_AT_STAGE}
+    />
   );
 }

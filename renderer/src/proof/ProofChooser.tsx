@@ -1,4 +1,6 @@
 import { PROOF_TYPES, type ProofType } from '../../../contract/index.js';
+import { ChoiceList } from '../flow/ChoiceList.js';
+import { FlowHeader } from '../flow/FlowHeader.js';
 import { useKioskContext, useT } from '../use-kiosk.js';
 import { leaveProofFlow, prepareProof } from './proof-actions.js';
 
@@ -15,44 +17,25 @@ export function ProofChooser() {
   const t = useT();
   return (
     <main className="screen flow" data-testid="proof-chooser">
-      {/* "Back" sits beside the title so the three cards and it fit a 1080-line screen. */}
-      <header className="flow__header flow__header--with-action">
-        <div>
-          <h2 className="flow__title">{t('proof.chooser.title')}</h2>
-          <p className="flow__hint">{t('proof.chooser.hint')}</p>
-        </div>
-        <button
-          type="button"
-          className="button button--secondary button--large"
-          data-testid="proof-chooser-back"
-          onClick={() => leaveProofFlow(store)}
-        >
-          {t('proof.chooser.back')}
-        </button>
-      </header>
-      <ul className="choices">
-        {PROOF_TYPES.map((type) => (
-          <li key={type}>
-            <button
-              type="button"
-              className="choice"
-              data-testid={`proof-choice-${type}`}
-              onClick={() => void prepareProof(client, store, type)}
-            >
-              <svg className="choice__icon" viewBox="0 0 48 48" aria-hidden="true">
-                <path d={ICONS[type]} />
-              </svg>
-              <span className="choice__text">
-                <span className="choice__name">{t(`proof.types.${type}.name`)}</span>
-                <span className="choice__description">{t(`proof.types.${type}.description`)}</span>
-              </span>
-              <span className="choice__go" aria-hidden="true">
-                ›
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <FlowHeader
+        title={t('proof.chooser.title')}
+        hint={t('proof.chooser.hint')}
+        back={{
+          label: t('proof.chooser.back'),
+          testId: 'proof-chooser-back',
+          onBack: () => leaveProofFlow(store),
+        }}
+      />
+      <ChoiceList
+        choices={PROOF_TYPES.map((type) => ({
+          id: type,
+          testId: `proof-choice-${type}`,
+          icon: ICONS[type],
+          name: t(`proof.types.${type}.name`),
+          description: t(`proof.types.${type}.description`),
+          onChoose: () => void prepareProof(client, store, type),
+        }))}
+      />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import type { CommandName, CommandResult } from '../../../contract/index.js';
+import { failureCode, hasErrorCode, type FailedResult } from '../flow/failed-command.js';
 
 /** The messages a citizen can see when a proof cannot be prepared or printed. */
 export const FAILURE_KINDS = [
@@ -17,9 +17,6 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /** Which command failed: the platform is asked while preparing, the printers while printing. */
 export type FlowPhase = 'prepare' | 'print';
-
-/** Any outcome of a command but success. */
-export type FailedResult = Exclude<CommandResult<CommandName>, { completionCode: 'success' }>;
 
 /** A failed Proof.Prepare or Proof.Print, as the screen needs it. */
 export interface ProofFailure {
@@ -73,20 +70,4 @@ export function classifyFailure(result: FailedResult, phase: FlowPhase): ProofFa
   }
   const resolved = kind ?? 'generic';
   return { errorCode, kind: resolved, retryable: RETRYABLE.includes(resolved) };
-}
-
-function failureCode(result: FailedResult): string {
-  if (result.kind === 'lost') return 'connectionLost';
-  if (result.kind === 'rejected') return result.status;
-  if (hasErrorCode(result.payload)) return result.payload.errorCode;
-  return result.completionCode;
-}
-
-function hasErrorCode(payload: unknown): payload is { errorCode: string } {
-  return (
-    typeof payload === 'object' &&
-    payload !== null &&
-    typeof (payload as { errorCode?: unknown }).errorCode === 'string' &&
-    (payload as { errorCode: string }).errorCode !== ''
-  );
 }
