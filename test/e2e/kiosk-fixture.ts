@@ -118,17 +118,7 @@ export async function removeCard(kiosk: RunningKiosk): Promise<void> {
  */
 export async function resetKiosk(kiosk: RunningKiosk): Promise<void> {
   await removeCard(kiosk);
-  const client = new KioskClient({
-    url: `${kiosk.baseUrl.replace(/^http/, 'ws')}ws`,
-    token: kiosk.token,
-    createSocket: (url, protocols) => new WebSocket(url, protocols),
-  });
-  client.start();
-  try {
-    await new Promise<void>((resolve) => {
-      if (client.connection === 'open') resolve();
-      client.onConnection((state) => state === 'open' && resolve());
-    });
+  await withClient(kiosk, async (client) => {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const state = await client.execute('Kiosk.GetState', {});
@@ -141,6 +131,44 @@ export async function resetKiosk(kiosk: RunningKiosk): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await client.execute('Session.End', { reason: 'reset' });
+  });
+}
+
+/** Waits until the core holds the platform's catalogue (fetched after registration at boot). */
+export async function waitForCatalogue(kiosk: RunningKiosk, timeoutMs = 20_000): Promise<void> {
+  await withClient(kiosk, async (client) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await client.execute('Kiosk.GetState', {});
+      if (
+        state.kind === 'completed' &&
+        state.completionCode === 'success' &&
+        state.payload.catalogue
+      )
+        return;
+      if (Date.now() > deadline) {
+        const said = JSON.stringify(state).slice(0, 300);
+        throw new Error(`no catalogue after ${timeoutMs} ms; the core said ${said}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+}
+
+/** Runs `work` with a connected command client of the core. */
+async function withClient<T>(kiosk: RunningKiosk, work: (client: KioskClient) => Promise<T>) {
+  const client = new KioskClient({
+    url: `${kiosk.baseUrl.replace(/^http/, 'ws')}ws`,
+    token: kiosk.token,
+    createSocket: (url, protocols) => new WebSocket(url, protocols),
+  });
+  client.start();
+  try {
+    await new Promise<void>((resolve) => {
+      if (client.connection === 'open') resolve();
+      client.onConnection((state) => state === 'open' && resolve());
+    });
+    return await work(client);
   } finally {
     client.stop();
   }

@@ -1,4 +1,10 @@
-import { expect, presentCard, resetKiosk, test } from './kiosk-fixture.js';
+import { expect, presentCard, resetKiosk, test, type RunningKiosk } from './kiosk-fixture.js';
+
+/** Requests the reference platform has accepted so far (other tests share the kiosk). */
+async function acceptedTotal(kiosk: RunningKiosk): Promise<number> {
+  const stats = await fetch(`${kiosk.platformUrl}/_control/stats`);
+  return ((await stats.json()) as { acceptedTotal: number }).acceptedTotal;
+}
 
 test.afterEach(async ({ kiosk }) => {
   await resetKiosk(kiosk);
@@ -14,6 +20,7 @@ test('tap, choose a proof, preview its pages, print it; the same proof is not pr
   kiosk,
 }) => {
   test.setTimeout(60_000);
+  const acceptedBefore = await acceptedTotal(kiosk);
   await page.goto(kiosk.url);
   await expect(page.getByTestId('service-printProof')).toHaveAttribute('data-available', 'true');
   await presentCard(kiosk);
@@ -32,12 +39,7 @@ test('tap, choose a proof, preview its pages, print it; the same proof is not pr
   await page.getByTestId('proof-print').click();
   await expect(page.getByTestId('print-done')).toBeVisible({ timeout: 20_000 });
   // The platform receives the print's audit record through the outbox, exactly once.
-  await expect
-    .poll(async () => {
-      const stats = await fetch(`${kiosk.platformUrl}/_control/stats`);
-      return ((await stats.json()) as { acceptedTotal: number }).acceptedTotal;
-    })
-    .toBe(1);
+  await expect.poll(() => acceptedTotal(kiosk)).toBe(acceptedBefore + 1);
   await page.getByTestId('finish-session').click();
   await expect(page.getByTestId('home')).toBeVisible();
   await expect(page.getByTestId('proof-preview-page')).toHaveCount(0);
