@@ -36,6 +36,34 @@ export interface PrintJobRecord extends PrintJobSummary {
   proofType?: ProofType;
 }
 
+/** A proof job that came out of the printer: what the platform's audit record needs. */
+export interface CompletedProof {
+  /** The journal job. */
+  jobId: string;
+  /** The proof printed. */
+  proofId: string;
+  /** Which proof; absent for jobs recorded before schema 5. */
+  proofType?: ProofType;
+  /** Pages printed. */
+  pages: number;
+  /** True for a technician's reprint. */
+  reprint: boolean;
+  /** When the journal recorded the completion (kiosk clock), ISO 8601. */
+  completedAt: string;
+}
+
+/** Journal options. */
+export interface PrintJournalOptions {
+  /** Clock. */
+  now?: () => Date;
+  /**
+   * Called inside the transaction that marks a proof job completed — by the printer's answer,
+   * crash recovery or a technician — so what it writes to the same database (the platform's audit
+   * record in the outbox) commits with the completion or not at all. It must not throw.
+   */
+  onProofCompleted?: (proof: CompletedProof) => void;
+}
+
 /** Why the journal refused a step. */
 export type JournalRefusal =
   | { ok: false; code: 'alreadyPrinted'; jobId: string }
@@ -70,7 +98,7 @@ export class PrintJournal {
 
   constructor(
     private readonly db: KioskDatabase,
-    options: { now?: () => Date } = {},
+    private readonly options: PrintJournalOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
     this.ids = new UlidFactory(() => this.now().getTime());
@@ -204,8 +232,23 @@ export class PrintJournal {
            WHERE job_id = ? AND state NOT IN (${TERMINAL.map(() => '?').join(', ')})`,
         )
         .run(state, at, extra.spoolerJobId ?? null, extra.errorCode ?? null, jobId, ...TERMINAL);
-      if (result.changes === 1) this.event(jobId, state, extra);
+      if (result.changes !== 1) return;
+      this.event(jobId, state, extra);
+      if (state === 'completed') this.reportCompletion(jobId, at);
     })();
+  }
+
+  private reportCompletion(jobId: string, at: string): void {
+    const job = this.get(jobId);
+    if (!job || job.kind !== 'proof' || !this.options.onProofCompleted) return;
+    this.options.onProofCompleted({
+      jobId,
+      proofId: job.document,
+      ...(job.proofType ? { proofType: job.proofType } : {}),
+      pages: job.pages,
+      reprint: job.reprintOf !== undefined,
+      completedAt: at,
+    });
   }
 
   private event(jobId: string, event: string, detail: object): void {

@@ -5,22 +5,30 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
+import type { NewRequest } from '../../offline-cache/outbox/outbox-types.js';
 import { PrintJournal } from '../../offline-cache/print-journal.js';
 import { SAMPLE_TAX_PAID } from '../../printing/proof/sample-proofs.js';
 import { createLogger } from '../log.js';
 import { PreviewStore } from '../preview-store.js';
 import type { A4Spooler } from './ports.js';
 import { PreparedProofs } from './prepared-proofs.js';
-import { printHandlers, type PrintHandlerDeps } from './print-handlers.js';
+import { printHandlers } from './print-handlers.js';
+import { proofAuditRecorder } from './proof-audit.js';
 import { SpoolStore } from './spool-store.js';
 
 /**
  * What the platform hears about prints: every proof that came out of the printer — the citizen's
- * print and a technician's reprint — is reported once, through `printed`. The journal and the
- * spool folder are real; the A4 printer is a stand-in that completes or fails jobs on request.
+ * print, a technician's reprint, a job a technician settles as printed — is queued once as a
+ * `proofPrinted` record, from inside the journal's completion. The journal and the spool folder
+ * are real; the A4 printer is a stand-in that completes or fails jobs on request.
  */
 
-type Printed = Parameters<NonNullable<PrintHandlerDeps['printed']>>[0];
+interface Printed {
+  proofId: string;
+  proofType: string;
+  pages: number;
+  reprint: boolean;
+}
 
 const PROOF = SAMPLE_TAX_PAID.content;
 const PDF = new TextEncoder().encode('%PDF-1.7 stand-in for a laid-out proof');
@@ -68,9 +76,21 @@ const spooler: A4Spooler = {
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'print-handlers-'));
   db = openKioskDatabase(join(dir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
-  journal = new PrintJournal(db);
   printed = [];
   logLines = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const log = createLogger('info', sink);
+  const queue = (request: NewRequest) => {
+    const { proofId, proofType, pages, reprint } = request.payload as unknown as Printed;
+    printed.push({ proofId, proofType, pages, reprint: reprint ?? false });
+    return true;
+  };
+  journal = new PrintJournal(db, { onProofCompleted: proofAuditRecorder(queue, log) });
   printerFails = false;
   spooled = [];
   const prepared = new PreparedProofs();
@@ -80,12 +100,6 @@ beforeEach(() => {
     pageCount: 3,
     locale: 'zh-CN',
     holder: person.masked,
-  });
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
   });
   const unused = () => {
     throw new Error('not used by printing');
@@ -102,10 +116,9 @@ beforeEach(() => {
     spooler,
     slips: undefined,
     receiptFor: unused,
-    log: createLogger('info', sink),
+    log,
     person: () => person,
     attentionChanged: () => {},
-    printed: (proof) => printed.push(proof),
   });
 });
 afterEach(() => {
@@ -161,6 +174,18 @@ describe('reporting printed proofs to the platform', () => {
     expect(printed.map((p) => p.reprint)).toEqual([false]);
   });
 
+  it('reports a job a technician settles as printed after a crash left it unknown', async () => {
+    const original = await printOriginal();
+    const reprinted = journal.recordReprint(original, note);
+    if (!reprinted.ok) throw new Error(reprinted.code);
+    journal.markUnknown(reprinted.jobId, 'interruptedAfterSubmit');
+    const resolved = await handlers['Print.ResolveJob'](
+      ctx({ jobId: reprinted.jobId, outcome: 'completed', ...note }),
+    );
+    expect(resolved.completionCode).toBe('success');
+    expect(printed.map((p) => p.reprint)).toEqual([false, true]);
+  });
+
   it('reprints a job recorded before the journal kept proof types, unreported but logged', async () => {
     const original = await printOriginal();
     db.prepare('UPDATE print_jobs SET proof_type = NULL WHERE job_id = ?').run(original);
@@ -171,9 +196,8 @@ describe('reporting printed proofs to the platform', () => {
     const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logged).toContainEqual(
       expect.objectContaining({
-        msg: 'print.reprint.unreported',
+        msg: 'print.proof.unreported: the job predates proof types',
         jobId: reprint.payload.jobId,
-        reprintOf: original,
       }),
     );
     expect(logLines.join('')).not.toContain(PROOF.subject.idNumber);

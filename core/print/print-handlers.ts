@@ -1,4 +1,4 @@
-import type { PrintJobSummary, ProofType } from '../../contract/index.js';
+import type { PrintJobSummary } from '../../contract/index.js';
 import type { PrintJobRecord } from '../../offline-cache/print-journal.js';
 import type { CommandHandlers, HandlerOutcome } from '../command-handlers.js';
 import type { PrintFailure, PrintOutcome } from './ports.js';
@@ -16,13 +16,6 @@ export interface PrintHandlerDeps extends PreparationDeps, PrintingDeps {
   person: () => SessionPerson | undefined;
   /** Called when jobs need a technician (after a failure or a resolution). */
   attentionChanged: () => void;
-  /** Called after a proof came out of the printer (the platform's audit record is queued). */
-  printed?: (proof: {
-    proofId: string;
-    proofType: ProofType;
-    pages: number;
-    reprint: boolean;
-  }) => void;
 }
 
 /** Handlers of the printing commands. */
@@ -42,13 +35,6 @@ export function printHandlers(deps: PrintHandlerDeps): PrintHandlers {
         signal,
       );
       if (!printed.ok) deps.attentionChanged();
-      else {
-        const proof = deps.prepared.get(payload.proofId)?.proof.content;
-        if (proof) {
-          const { pages } = printed.value;
-          deps.printed?.({ proofId: proof.proofId, proofType: proof.type, pages, reprint: false });
-        }
-      }
       return outcome(printed);
     },
     'Print.ListJobs': async ({ payload }) => ({
@@ -59,15 +45,6 @@ export function printHandlers(deps: PrintHandlerDeps): PrintHandlers {
       const { jobId, technicianId, reason } = payload;
       const reprinted = await reprintProof(deps, jobId, { technicianId, reason }, signal);
       if (!reprinted.ok) return failed(reprinted.error);
-      const { proofId, proofType, pages } = reprinted.value;
-      if (proofType !== undefined) deps.printed?.({ proofId, proofType, pages, reprint: true });
-      else {
-        // The platform's record needs the proof type, which jobs recorded before schema 5 lack.
-        deps.log.warn(
-          { jobId: reprinted.value.jobId, reprintOf: jobId },
-          'print.reprint.unreported',
-        );
-      }
       return { completionCode: 'success', payload: { jobId: reprinted.value.jobId } };
     },
     'Print.ResolveJob': async ({ payload }) => {

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { unsolicited, type ReceiptDocument } from '../../contract/index.js';
 import type { BuiltDevices } from '../device-factories.js';
 import type { KioskDatabase } from '../../offline-cache/database.js';
-import { PrintJournal } from '../../offline-cache/print-journal.js';
+import { PrintJournal, type CompletedProof } from '../../offline-cache/print-journal.js';
 import { ProofRenderer } from '../../printing/proof/index.js';
 import type { ReceiptKiosk } from '../../printing/receipts/index.js';
 import type { KioskConfig } from '../config.js';
@@ -15,7 +15,7 @@ import { cupsSpooler, escposSlips, workerLayout } from './device-adapters.js';
 import { printJournaledSlip } from './journaled-slip.js';
 import { PlatformProofSource } from './platform-proof-source.js';
 import { PreparedProofs } from './prepared-proofs.js';
-import { printHandlers, summary, type PrintHandlerDeps } from './print-handlers.js';
+import { printHandlers, summary } from './print-handlers.js';
 import { recoverInterruptedJobs } from './print-recovery.js';
 import type { SessionPerson } from './proof-preparation.js';
 import { proofReceipt } from './proof-receipt.js';
@@ -51,8 +51,8 @@ export interface PrintingContext {
   log: Logger;
   broadcast: (message: object) => void;
   person: () => SessionPerson | undefined;
-  /** Called after a proof was printed, to queue the platform's audit record. */
-  printed?: PrintHandlerDeps['printed'];
+  /** Called in the journal's transaction when a proof came out of the printer (see PrintJournal). */
+  proofCompleted?: (proof: CompletedProof) => void;
   /** The kiosk database (opened once by the core). */
   db: KioskDatabase;
 }
@@ -63,7 +63,10 @@ export interface PrintingContext {
  */
 export function createPrinting(ctx: PrintingContext): Printing {
   const { config, devices, log } = ctx;
-  const journal = new PrintJournal(ctx.db);
+  const journal = new PrintJournal(
+    ctx.db,
+    ctx.proofCompleted ? { onProofCompleted: ctx.proofCompleted } : {},
+  );
   const retentionMs = config.printing.spoolRetentionHours * 3_600_000;
   const spool = new SpoolStore(join(config.dataDir, 'print-spool'), retentionMs);
   const renderer = new ProofRenderer({ fontPaths: config.printing.fonts });
@@ -93,7 +96,6 @@ export function createPrinting(ctx: PrintingContext): Printing {
     log,
     person: ctx.person,
     attentionChanged: announceAttention,
-    ...(ctx.printed ? { printed: ctx.printed } : {}),
   });
   const stopping = new AbortController();
   return {
