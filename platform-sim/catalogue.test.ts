@@ -7,14 +7,11 @@ import {
   type RegisterResponse,
 } from '../contract/platform-api.js';
 import { LOCALES } from '../contract/proofs.js';
-import { enrol, signedInject, testPlatform, type TestPlatform } from './testing.js';
+import { enrolledPlatform, signedInject, type TestPlatform } from './testing.js';
 
 let platform: TestPlatform;
 let kiosk: RegisterResponse;
-beforeEach(async () => {
-  platform = testPlatform();
-  kiosk = await enrol(platform.app, 'FS-CC-0042');
-});
+beforeEach(async () => ({ platform, kiosk } = await enrolledPlatform()));
 afterEach(() => platform.close());
 
 const getCatalogue = (ifNoneMatch?: string) =>

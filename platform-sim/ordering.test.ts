@@ -6,19 +6,16 @@ import {
 } from '../contract/platform-api.js';
 import {
   enrol,
+  enrolledPlatform,
   proofPrintedItem,
   signedInject,
   submitBatch,
-  testPlatform,
   type TestPlatform,
 } from './testing.js';
 
 let platform: TestPlatform;
 let kiosk: RegisterResponse;
-beforeEach(async () => {
-  platform = testPlatform();
-  kiosk = await enrol(platform.app, 'FS-CC-0042');
-});
+beforeEach(async () => ({ platform, kiosk } = await enrolledPlatform()));
 afterEach(() => platform.close());
 
 async function batch(items: SubmissionItem[], as = kiosk) {

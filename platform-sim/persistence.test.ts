@@ -8,6 +8,7 @@ import {
   enrol,
   proofPrintedItem,
   signedInject,
+  submitBatch,
   testPlatform,
   type TestPlatform,
 } from './testing.js';
@@ -60,6 +61,41 @@ describe('persistence', () => {
       payload: { kioskId: 'FS-CC-0099', enrolmentCode: 'ONE-TIME-CODE-1' },
     });
     expect(reuse.json()).toMatchObject({ error: 'enrolmentCodeUsed' });
+  });
+
+  it('upgrades a version-1 database in place, so claim codes are stored and found', async () => {
+    const first = testPlatform();
+    const kiosk = await enrol(first.app, 'FS-CC-0042');
+    const old = proofPrintedItem(kiosk.kioskId);
+    const [accepted] = (await submitBatch(first.app, kiosk, [old])).results;
+    await first.close({ keepDir: true });
+    // What the platform before claim codes left: no claim_code column, user_version 1.
+    const db = new Database(join(first.dataDir, 'platform.sqlite'));
+    db.exec(`DROP INDEX accepted_by_claim_code;
+      ALTER TABLE accepted_requests DROP COLUMN claim_code; PRAGMA user_version = 1`);
+    db.close();
+
+    platform = testPlatform({ dataDir: first.dataDir });
+    const app = platform.app;
+    // The old request is still there: its redelivery, now with a claim code, is a replay.
+    const [replayed] = (await submitBatch(app, kiosk, [{ ...old, claimCode: 'C39G24GT' }])).results;
+    expect(replayed).toEqual({ ...accepted, replayed: true });
+    const [fresh] = (
+      await submitBatch(app, kiosk, [proofPrintedItem(kiosk.kioskId, { claimCode: 'S3GGZ2KH' })])
+    ).results;
+    await platform.close({ keepDir: true });
+
+    // And what was stored survives another restart.
+    platform = testPlatform({ dataDir: first.dataDir });
+    const found = async (code: string) =>
+      (await platform!.app.inject(`/_control/claims/${kiosk.kioskId}/${code}`)).json() as {
+        trackingNumber?: string;
+      };
+    expect((await found('s3gg-z2kh')).trackingNumber).toBe(fresh?.trackingNumber);
+    expect((await found('C39G-24GT')).trackingNumber).toBe(accepted?.trackingNumber);
+    const version = new Database(join(first.dataDir, 'platform.sqlite'), { readonly: true });
+    expect(version.pragma('user_version', { simple: true })).toBe(2);
+    version.close();
   });
 
   it('frees keys a crash left in flight, so their retry is applied', async () => {

@@ -171,3 +171,11 @@ export async function submitBatch(
     response.statusCode === 200 ? SubmissionBatchResponse.parse(response.json()).results : [];
   return { statusCode: response.statusCode, results };
 }
+
+/** A fresh in-memory platform with one kiosk enrolled (FS-CC-0042 unless told), for a test. */
+export async function enrolledPlatform(
+  kioskId = 'FS-CC-0042',
+): Promise<{ platform: TestPlatform; kiosk: RegisterResponse }> {
+  const platform = testPlatform();
+  return { platform, kiosk: await enrol(platform.app, kioskId) };
+}

@@ -17,7 +17,9 @@ function rawBytes(): Buffer {
 }
 
 const secrets = [CITIZEN_PAYLOAD.idNumber, CITIZEN_PAYLOAD.name, CITIZEN_PAYLOAD.proofId];
-const encodings: BufferEncoding[] = ['utf8', 'utf16le', 'latin1'];
+// UTF-8 and UTF-16 (latin1 adds nothing for ASCII, and makes 2-byte noise of CJK names that
+// random ciphertext contains by chance).
+const encodings: BufferEncoding[] = ['utf8', 'utf16le'];
 
 describe('personal data at rest', () => {
   it('never appears in clear in the .sqlite, -wal or -shm bytes, before or after a checkpoint', () => {

@@ -1,6 +1,7 @@
 import type { SubmissionItem, SubmissionKind } from '../../contract/platform-api.js';
 import type { OpenFailure } from '../crypto/sealed-box.js';
 import type { KioskDatabase } from '../database.js';
+import type { ClaimCode, ClaimCodes } from './claim-code.js';
 import type { OutboxStats } from './outbox-types.js';
 import type { PayloadSealer } from './payload-sealer.js';
 
@@ -12,6 +13,8 @@ export interface DueItem {
   kind: SubmissionKind;
   /** Kiosk time of the request, ISO 8601. */
   createdAt: string;
+  /** The claim code on its ticket (canonical), the one `Outbox.enqueue` returned for it. */
+  claimCode: ClaimCode;
   /** Its ordering group. */
   orderingKey?: string;
   /** Its position in the group. */
@@ -59,6 +62,7 @@ interface OutboxRow {
 }
 
 interface DueRow {
+  request_id: number;
   idempotency_key: string;
   kind: SubmissionKind;
   created_at: string;
@@ -81,6 +85,7 @@ export class OutboxQueue {
     private readonly db: KioskDatabase,
     private readonly sealer: PayloadSealer,
     private readonly now: () => Date,
+    private readonly claimCodes: ClaimCodes,
   ) {
     this.s = prepareStatements(db);
     this.settleTransaction = db.transaction((outcomes) => this.applyOutcomes(outcomes));
@@ -98,6 +103,8 @@ export class OutboxQueue {
       idempotencyKey: row.idempotency_key,
       kind: row.kind,
       createdAt: row.created_at,
+      // Derived from the request id, as enqueue did: the same code on every retry.
+      claimCode: this.claimCodes.forRequest(row.request_id),
       attempts: row.attempts,
       sealedPayload: row.payload,
       ...(row.ordering_key !== null ? { orderingKey: row.ordering_key } : {}),
@@ -120,6 +127,7 @@ export class OutboxQueue {
         idempotencyKey: item.idempotencyKey,
         kind: item.kind,
         createdAt: item.createdAt,
+        claimCode: item.claimCode,
         ...(item.orderingKey !== undefined ? { orderingKey: item.orderingKey } : {}),
         ...(item.sequence !== undefined ? { sequence: item.sequence } : {}),
         payload: opened.payload,
@@ -199,8 +207,8 @@ function prepareStatements(db: KioskDatabase) {
     reset: db.prepare('UPDATE outbox SET next_attempt_at = 0 WHERE next_attempt_at <> 0'),
     // Walks the outbox in enqueue order (its primary key) and stops at the limit.
     due: db.prepare(
-      `SELECT o.idempotency_key, o.kind, r.created_at, o.ordering_key, o.sequence, o.attempts,
-         r.payload
+      `SELECT o.request_id, o.idempotency_key, o.kind, r.created_at, o.ordering_key, o.sequence,
+         o.attempts, r.payload
        FROM outbox o JOIN requests r USING (request_id)
        WHERE o.next_attempt_at <= ? AND ${HEAD_OF_GROUP} ORDER BY o.request_id LIMIT ?`,
     ),

@@ -110,7 +110,7 @@ export class Outbox {
     this.minFreeBytes = options.minFreeBytes ?? 32 * 1024 * 1024;
     const claimKey = db.prepare('SELECT key FROM claim_code_key').pluck().get() as Buffer;
     this.claimCodes = new ClaimCodes(claimKey);
-    this.queue = new OutboxQueue(db, this.sealer, this.now);
+    this.queue = new OutboxQueue(db, this.sealer, this.now, this.claimCodes);
     this.deadLetters = new DeadLetterList(db, this.now, this.claimCodes);
     this.materials = new MaterialStore(db, options.keys, { now: this.now });
     this.statements = {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { Catalogue, type PlatformError } from '../../contract/platform-api.js';
+import { Catalogue, KioskId, type PlatformError } from '../../contract/platform-api.js';
 import { FaultRequest } from '../faults/fault-switch.js';
 import type { PlatformState } from '../platform-state.js';
+import { normaliseClaimCode } from '../submissions/claim-code.js';
 import { invalid } from './invalid.js';
 
 /** GET /_control/stats: what the platform stored and answered since the last reset. */
@@ -64,7 +65,8 @@ export function platformStats(state: PlatformState): PlatformStats {
 
 /**
  * The test-control API, loopback only and never signed: faults, stats, reset, catalogue bumps,
- * enrolment codes, latest heartbeats. Not part of the kiosk ↔ platform contract.
+ * enrolment codes, latest heartbeats — and the back office's claim-ticket lookup for counter
+ * staff. Not part of the kiosk ↔ platform contract.
  */
 export function registerControlRoutes(app: FastifyInstance, state: PlatformState): void {
   app.register(async (control) => {
@@ -103,5 +105,31 @@ export function registerControlRoutes(app: FastifyInstance, state: PlatformState
       return { added: parsed.data.codes.length };
     });
     control.get('/_control/heartbeats', none, async () => state.heartbeats.latest());
+    control.get<{ Params: { kioskId: string; claimCode: string } }>(
+      '/_control/claims/:kioskId/:claimCode',
+      none,
+      async (request, reply) => {
+        const { kioskId, claimCode } = request.params;
+        const code = normaliseClaimCode(claimCode);
+        if (!KioskId.safeParse(kioskId).success) {
+          const body: PlatformError = { error: 'invalidKioskId', message: 'not a kiosk id' };
+          return reply.code(400).send(body);
+        }
+        if (code === undefined) {
+          const body: PlatformError = {
+            error: 'invalidClaimCode',
+            message: 'not a claim code (8 characters, the last a check character): retype it',
+          };
+          return reply.code(400).send(body);
+        }
+        const found = state.submissions.findByClaimCode(kioskId, code);
+        if (found) return found;
+        const body: PlatformError = {
+          error: 'noSuchClaim',
+          message: 'no request with this claim code has reached the platform from this kiosk',
+        };
+        return reply.code(404).send(body);
+      },
+    );
   });
 }

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 /** The platform's SQLite handle. */
 export type PlatformDatabase = Database.Database;
 
-const SCHEMA_VERSION = 1;
-
+/** Version 1 of the schema, as first released (later versions are UPGRADES, applied after it). */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS kiosks (
   kiosk_id      TEXT PRIMARY KEY,
@@ -80,6 +79,20 @@ CREATE TABLE IF NOT EXISTS counters (
 );
 `;
 
+/**
+ * Schema changes since version 1, in order: UPGRADES[i] takes a database from version i + 1 to
+ * i + 2. A fresh database gets SCHEMA and then every upgrade, so both paths end in the same tables.
+ */
+const UPGRADES: readonly string[] = [
+  // 2: the claim code on the citizen's ticket, so counter staff can find the request (older
+  // kiosks send none, hence nullable).
+  `ALTER TABLE accepted_requests ADD COLUMN claim_code TEXT;
+   CREATE INDEX accepted_by_claim_code ON accepted_requests (kiosk_id, claim_code)
+     WHERE claim_code IS NOT NULL;`,
+];
+
+const SCHEMA_VERSION = 1 + UPGRADES.length;
+
 /** Every table `wipe` empties. */
 const TABLES = [
   'kiosks',
@@ -115,8 +128,13 @@ export function openPlatformDatabase(dataDir: string | undefined): PlatformDatab
     if (version > SCHEMA_VERSION) {
       throw new Error(`platform.sqlite has schema ${version}, newer than this platform's`);
     }
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      for (let from = Math.max(version, 1); from < SCHEMA_VERSION; from++) {
+        db.exec(UPGRADES[from - 1]!);
+      }
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
     return db;
   } catch (error) {
     db.close();

@@ -12,8 +12,36 @@ export type Claim =
   | { kind: 'keyReused' }
   | { kind: 'inFlight' };
 
+/** An accepted request found by the claim code on the citizen's ticket (no personal data). */
+export interface ClaimCodeRecord {
+  /** The kiosk that took the request. */
+  kioskId: string;
+  /** The claim code, canonical (8 characters, no dash). */
+  claimCode: string;
+  /** The request's idempotency key. */
+  idempotencyKey: string;
+  /** What it is. */
+  kind: SubmissionKind;
+  /** The platform's tracking number. */
+  trackingNumber: string;
+  /** When the platform accepted it (platform clock), ISO 8601. */
+  acceptedAt: string;
+  /** When the citizen made it at the kiosk (kiosk clock), ISO 8601. */
+  createdAt: string;
+}
+
 /** The counters the stats report (events, not rows). */
 export type SubmissionCounter = 'replays' | 'rejected' | 'keyReused' | 'inFlight' | 'outOfOrder';
+
+interface ClaimCodeRow {
+  kiosk_id: string;
+  claim_code: string;
+  idempotency_key: string;
+  kind: SubmissionKind;
+  tracking_number: string;
+  accepted_at: string;
+  created_at: string;
+}
 
 const TRACKING_PREFIX: Record<SubmissionKind, string> = {
   proofPrinted: 'PP',
@@ -35,8 +63,13 @@ export class SubmissionStore {
     return this.db.transaction(fn)();
   }
 
-  /** Claims a key for applying, or says what it already has. */
-  claim(key: string, kioskId: string, bodyHash: string, now: Date): Claim {
+  /**
+   * Claims a key for applying, or says what it already has. `bodyHash` leaves the claim code out
+   * (a kiosk updated while an item was on its way adds one to a body it first sent without); the
+   * claim code is compared with the one recorded with the accepted request instead: another code
+   * is key reuse, and one where none was recorded is recorded now.
+   */
+  claim(key: string, kioskId: string, bodyHash: string, now: Date, claimCode?: string): Claim {
     return this.inTransaction(() => {
       const row = this.db
         .prepare('SELECT body_hash, state, result FROM idempotency WHERE idempotency_key = ?')
@@ -51,9 +84,35 @@ export class SubmissionStore {
         return { kind: 'new' };
       }
       if (row.body_hash !== bodyHash) return { kind: 'keyReused' };
+      if (claimCode !== undefined && !this.recordClaimCode(key, kioskId, claimCode)) {
+        return { kind: 'keyReused' };
+      }
       if (row.state !== 'done' || row.result === null) return { kind: 'inFlight' };
       return { kind: 'replay', result: JSON.parse(row.result) as SubmissionResult };
     });
+  }
+
+  /**
+   * Records a redelivered item's claim code with its accepted request when that has none yet;
+   * false when the request was accepted with another one.
+   */
+  private recordClaimCode(key: string, kioskId: string, claimCode: string): boolean {
+    const recorded = this.db
+      .prepare(
+        `SELECT claim_code FROM accepted_requests
+         WHERE idempotency_key = ? AND kiosk_id = ? AND claim_code IS NOT NULL`,
+      )
+      .pluck()
+      .all(key, kioskId) as string[];
+    if (recorded.some((code) => code !== claimCode)) return false;
+    if (recorded.length === 0) {
+      this.db
+        .prepare(
+          'UPDATE accepted_requests SET claim_code = ? WHERE idempotency_key = ? AND kiosk_id = ?',
+        )
+        .run(claimCode, key, kioskId);
+    }
+    return true;
   }
 
   /** Stores a key's final outcome (call inside `inTransaction` with whatever it applied). */
@@ -104,7 +163,8 @@ export class SubmissionStore {
     this.db
       .prepare(
         `INSERT INTO accepted_requests (tracking_number, idempotency_key, kiosk_id, kind, payload,
-           ordering_key, sequence, created_at, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           ordering_key, sequence, created_at, accepted_at, claim_code)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         trackingNumber,
@@ -116,8 +176,34 @@ export class SubmissionStore {
         item.sequence ?? null,
         item.createdAt,
         now.toISOString(),
+        item.claimCode ?? null,
       );
     return trackingNumber;
+  }
+
+  /**
+   * The accepted request of a kiosk with a canonical claim code. Codes are unique per kiosk
+   * database; should a reinstalled kiosk repeat one, the latest request is the one a ticket
+   * still waiting at the counter is about.
+   */
+  findByClaimCode(kioskId: string, claimCode: string): ClaimCodeRecord | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT kiosk_id, claim_code, idempotency_key, kind, tracking_number, accepted_at,
+           created_at FROM accepted_requests WHERE kiosk_id = ? AND claim_code = ?
+         ORDER BY accepted_at DESC, rowid DESC LIMIT 1`,
+      )
+      .get(kioskId, claimCode) as ClaimCodeRow | undefined;
+    if (!row) return undefined;
+    return {
+      kioskId: row.kiosk_id,
+      claimCode: row.claim_code,
+      idempotencyKey: row.idempotency_key,
+      kind: row.kind,
+      trackingNumber: row.tracking_number,
+      acceptedAt: row.accepted_at,
+      createdAt: row.created_at,
+    };
   }
 
   /** Counts an event for the stats. */

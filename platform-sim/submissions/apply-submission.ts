@@ -80,7 +80,15 @@ function claimItem(
     );
   }
   const kioskId = delivery.kioskId ?? keyOwner;
-  const claim = store.claim(item.idempotencyKey, kioskId, itemFingerprint(item), context.now());
+  const { claimCode, ...body } = item;
+  // The claim code is compared on its own (SubmissionStore.claim): not part of the fingerprint.
+  const claim = store.claim(
+    item.idempotencyKey,
+    kioskId,
+    itemFingerprint(body),
+    context.now(),
+    claimCode,
+  );
   if (claim.kind === 'replay') {
     store.count('replays');
     return decided({ ...claim.result, replayed: true });
