@@ -58,6 +58,25 @@ export const DeadLetterResolution = z.enum([
 ]);
 export type DeadLetterResolution = z.infer<typeof DeadLetterResolution>;
 
+/** A request found by its claim code: where it stands (no personal data). */
+export const ClaimedRequest = z.strictObject({
+  /** The claim code, formatted as printed (XXXX-XXXX). */
+  claimCode: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+  /** The request's key at the platform. */
+  idempotencyKey: IdempotencyKey,
+  /** What it is. */
+  kind: SubmissionKind,
+  /** queued (not yet sent or not yet confirmed), confirmed, deadLettered (refused, with a technician) or discarded. */
+  status: z.enum(['queued', 'confirmed', 'deadLettered', 'discarded']),
+  /** When the citizen made it (kiosk clock), ISO 8601. */
+  createdAt: z.iso.datetime(),
+  /** The platform's tracking number, once confirmed. */
+  trackingNumber: z.string().max(40).optional(),
+  /** When the platform confirmed it (kiosk clock), ISO 8601. */
+  confirmedAt: z.iso.datetime().optional(),
+});
+export type ClaimedRequest = z.infer<typeof ClaimedRequest>;
+
 /** Sync commands for the technician console. */
 export const syncCommands = {
   'Sync.GetStatus': {
@@ -90,6 +109,14 @@ export const syncCommands = {
       reason: z.string().min(3).max(200),
     }),
     completion: z.strictObject({}),
+    events: {},
+  },
+  'Sync.FindClaim': {
+    payload: z.strictObject({
+      /** The code on a claim ticket, as typed or scanned (any case, dashes and spaces ignored). */
+      claimCode: z.string().min(8).max(20),
+    }),
+    completion: ClaimedRequest,
     events: {},
   },
 } as const;

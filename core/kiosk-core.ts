@@ -19,11 +19,13 @@ import { deriveAvailability, sameAvailability } from './service-availability.js'
 import { startCupsSimulator, SIMULATED_A4_QUEUE } from './cups-simulator.js';
 import { SIMULATED_PORT } from './device-config.js';
 import { createPrinting } from './print/print-wiring.js';
+import { proofAuditRecorder } from './print/proof-audit.js';
 import { createSync } from './sync/sync-wiring.js';
 import { createCatalogueService, type CatalogueService } from './catalogue/catalogue-service.js';
 import { openCatalogueCache } from './catalogue/open-catalogue-cache.js';
 import { electronParentPort, outboxKeySource } from './outbox-key-source.js';
 import { deadLetterHandlers } from './sync/dead-letter-handlers.js';
+import { claimHandlers } from './sync/claim-handlers.js';
 import { createApplications } from './application/application-wiring.js';
 import { openKioskDatabase } from '../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../offline-cache/migrations/index.js';
@@ -180,11 +182,7 @@ export async function startKioskCore(
       config,
       devices,
       db,
-      printed: (proof) =>
-        sync.submit({
-          kind: 'proofPrinted',
-          payload: { ...proof, printedAt: new Date().toISOString() },
-        }),
+      proofCompleted: proofAuditRecorder(sync.submit, log),
       platform: platformHttp,
       log,
       broadcast,
@@ -250,6 +248,7 @@ export async function startKioskCore(
         log,
         changed: () => broadcast(unsolicited('Sync.StatusChanged', sync.status())),
       }),
+      ...claimHandlers(sync.outbox),
       ...applications.handlers,
     };
 

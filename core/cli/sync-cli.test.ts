@@ -5,6 +5,7 @@ import { CITIZEN_PAYLOAD, testOutbox } from '../../offline-cache/outbox/test-out
 import { offeredHandlers } from '../command-handlers.js';
 import { KioskServer } from '../kiosk-server.js';
 import { createLogger } from '../log.js';
+import { claimHandlers } from '../sync/claim-handlers.js';
 import { deadLetterHandlers } from '../sync/dead-letter-handlers.js';
 import { parseSyncArgs, runSync, SYNC_USAGE, type SyncCliIo } from './sync-cli.js';
 import { formatDeadLetters } from './sync-format.js';
@@ -140,6 +141,7 @@ describe('npm run devices -- sync, against a core with a real outbox', () => {
           },
         }),
         ...deadLetterHandlers({ outbox: t.outbox, nudge: () => {}, log, changed: () => {} }),
+        ...claimHandlers(t.outbox),
       }),
       log,
     });
@@ -187,6 +189,17 @@ describe('npm run devices -- sync, against a core with a real outbox', () => {
     deadLetter();
     expect(await runSync([], io())).toBe(1);
     expect(out.at(-2)).toMatch(/^dead letters +1$/);
+  });
+
+  it('finds the request behind a claim ticket as the clerk types it, and says when none has it', async () => {
+    const { claimCode } = deadLetter();
+    const printed = `${claimCode.slice(0, 4)}-${claimCode.slice(4)}`;
+    expect(await runSync(['claim', printed.toLowerCase()], io())).toBe(0);
+    expect(out[0]).toBe(`claim code   ${printed}`);
+    expect(out.join('\n')).toContain('refused by the platform');
+    expect(out.join('\n')).not.toContain(CITIZEN_PAYLOAD.idNumber);
+    expect(await runSync(['claim', 'ZZZZ-ZZZZ'], io())).toBe(1);
+    expect(err.at(-1)).toContain('no request on this kiosk has that claim code');
   });
 
   it('lists dead letters without personal data', async () => {

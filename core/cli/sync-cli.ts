@@ -8,7 +8,12 @@ import {
   type KioskClient,
 } from '../../contract/index.js';
 import { connect } from './core-status-cli.js';
-import { formatDeadLetter, formatDeadLetters, formatSyncStatus } from './sync-format.js';
+import {
+  formatClaim,
+  formatDeadLetter,
+  formatDeadLetters,
+  formatSyncStatus,
+} from './sync-format.js';
 
 /*
  * `npm run devices -- sync …`: where delivery to the central platform stands, and the requests it
@@ -23,7 +28,8 @@ export const SYNC_USAGE = `  sync                        queued requests, dead l
   sync requeue <key> --technician ID --reason TEXT
                               send a dead letter again, after its cause was fixed
   sync discard <key> --technician ID --reason TEXT [--yes]
-                              give a dead letter up for good: its data is erased (asks first)`;
+                              give a dead letter up for good: its data is erased (asks first)
+  sync claim <code>           where the request behind a claim ticket stands (XXXX-XXXX)`;
 
 /** Most dead letters one listing asks for (the contract's limit). */
 const MAX_LISTED = 500;
@@ -32,6 +38,7 @@ const MAX_LISTED = 500;
 export type SyncRequest =
   | { command: 'status' }
   | { command: 'deadLetters'; limit: number }
+  | { command: 'claim'; claimCode: string }
   | {
       command: 'resolve';
       /** What the core is asked to do. */
@@ -84,6 +91,12 @@ export function parseSyncArgs(args: readonly string[]): SyncRequest | { usage: s
     }
     return { command: 'deadLetters', limit };
   }
+  if (sub === 'claim') {
+    const claimCode = [key, ...extra].join('');
+    if (claimCode.length < 8)
+      return { usage: 'claim needs the code on the ticket, e.g. K7QF-2M9D' };
+    return { command: 'claim', claimCode };
+  }
   if (sub !== 'requeue' && sub !== 'discard') return { usage: `unknown sync command "${sub}"` };
   if (key === undefined) return { usage: `${sub} needs the dead letter's key` };
   if (extra.length > 0) return { usage: `unexpected "${extra.join(' ')}" (quote the reason)` };
@@ -120,6 +133,7 @@ export async function runSync(args: readonly string[], io: SyncCliIo): Promise<n
   try {
     if (request.command === 'status') return await showStatus(client, io);
     if (request.command === 'deadLetters') return await listDeadLetters(client, io, request.limit);
+    if (request.command === 'claim') return await findClaim(client, io, request.claimCode);
     return await resolveDeadLetter(client, io, request);
   } finally {
     client.stop();
@@ -158,6 +172,16 @@ async function listDeadLetters(client: CoreClient, io: SyncCliIo, limit: number)
   for (const line of formatDeadLetters(answer.payload.deadLetters, answer.payload.total)) {
     io.out(line);
   }
+  return 0;
+}
+
+async function findClaim(client: CoreClient, io: SyncCliIo, claimCode: string): Promise<number> {
+  const answer = await client.execute('Sync.FindClaim', { claimCode: claimCode.slice(0, 20) });
+  if (answer.kind !== 'completed' || answer.completionCode !== 'success') {
+    io.err(`not found: ${why(answer)}`);
+    return 1;
+  }
+  for (const line of formatClaim(answer.payload)) io.out(line);
   return 0;
 }
 

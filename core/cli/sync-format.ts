@@ -1,4 +1,4 @@
-import type { DeadLetterSummary, SyncStatus } from '../../contract/index.js';
+import type { ClaimedRequest, DeadLetterSummary, SyncStatus } from '../../contract/index.js';
 import { formatClaimCode } from '../../offline-cache/outbox/claim-code.js';
 
 /* What `npm run devices -- sync …` prints: the sync status and dead letters, as lines. */
@@ -51,6 +51,25 @@ export function formatDeadLetters(letters: readonly DeadLetterSummary[], total: 
       : `${total} open dead letter${total === 1 ? '' : 's'}`,
   );
   return lines;
+}
+
+/** Where the request behind a claim ticket stands, for the clerk at the kiosk. */
+export function formatClaim(c: ClaimedRequest): string[] {
+  const standing: Record<ClaimedRequest['status'], string> = {
+    queued: 'saved on this kiosk, waiting to be sent (or for the platform to confirm)',
+    confirmed: `received by the platform, tracking number ${c.trackingNumber ?? '-'}`,
+    deadLettered:
+      'refused by the platform: a technician must requeue or discard it (sync dead-letters)',
+    discarded: 'given up by a technician',
+  };
+  return [
+    `claim code   ${c.claimCode}`,
+    `kind         ${c.kind}`,
+    `created      ${c.createdAt}`,
+    `status       ${standing[c.status]}`,
+    ...(c.confirmedAt !== undefined ? [`confirmed    ${c.confirmedAt}`] : []),
+    `key          ${c.idempotencyKey}`,
+  ];
 }
 
 /** One dead letter in full, for the technician to check before discarding it. */
