@@ -96,6 +96,13 @@ test('offline: scan two pages, submit, take the claim ticket; the platform gets 
   const after = await stats(kiosk);
   expect(after.uploads.completed - before.uploads.completed).toBe(2);
   expect(after.duplicatesStored).toBe(before.duplicatesStored);
+  // At the counter, the code on the citizen's ticket finds the application in the back office.
+  const claim = (await platform(kiosk, 'GET', `/_control/claims/E2E-0001/${claimCode}`)) as {
+    trackingNumber?: string;
+    kind?: string;
+  };
+  expect(claim.kind).toBe('documentApplication');
+  expect(claim.trackingNumber).toMatch(/^[A-Z0-9-]{6,40}$/);
   // The kiosk sees the platform again (services that need it come back) before the next test.
   await expect(page.getByTestId('service-printProof')).toHaveAttribute('data-available', 'true', {
     timeout: 20_000,
