@@ -162,7 +162,10 @@ export function buildDevices(config: DevicesConfig, ctx: DeviceContext): BuiltDe
         saneConfigDir: simulatedSane ? prepareSaneSimulator(ctx.dataDir) : docs.saneConfigDir,
         defaultResolution: docs.resolution,
         pageLimit: docs.pageLimit,
-        backendOptions: docs.backendOptions,
+        // The test backend scans solid black by default; a grid looks like a page on screen.
+        backendOptions: simulatedSane
+          ? { 'test-picture': 'Grid', ...docs.backendOptions }
+          : docs.backendOptions,
         scanDir: join(ctx.dataDir, 'scans'),
         counters: ctx.counters.countersFor('documentScanner'),
         log: deviceLog('documentScanner'),
