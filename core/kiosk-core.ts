@@ -91,7 +91,7 @@ export async function startKioskCore(
     const session = new CitizenSession<CardIdentity>();
     let platformOnline = false;
     // Set once kiosk.sqlite is open; until then no catalogue is known.
-    const known: { catalogue?: CatalogueService } = {};
+    const known: { catalogue?: CatalogueService; monitor?: PlatformMonitor } = {};
     let services = deriveAvailability([], false);
     const registry = new DeviceRegistry((delta) => {
       broadcast(unsolicited('Device.StatusChanged', delta));
@@ -170,7 +170,11 @@ export async function startKioskCore(
         devices: () => ({ devices: registry.list(), counters: manager.counters() }),
       },
       log,
-      (status) => broadcast(unsolicited('Sync.StatusChanged', status)),
+      (status) => {
+        broadcast(unsolicited('Sync.StatusChanged', status));
+        // The relay reached the platform or lost it: re-check reachability now.
+        known.monitor?.checkNow();
+      },
       {
         keys,
         materials: (outbox) => outbox.materials,
@@ -279,6 +283,7 @@ export async function startKioskCore(
       },
       log,
     );
+    known.monitor = platform;
     await platform.start();
     void registration.ensure(platformHttp);
     // Devices that cannot open report offline and keep retrying; the core serves regardless.

@@ -27,6 +27,14 @@ export class PlatformMonitor {
     this.timer.unref();
   }
 
+  /**
+   * Checks now, outside the interval: something else (the sync relay) just got through to the
+   * platform or lost it, so the screen need not wait up to an interval to follow.
+   */
+  checkNow(): void {
+    void this.check();
+  }
+
   /** Stops checking. */
   stop(): void {
     clearInterval(this.timer);

@@ -134,11 +134,11 @@ describe('catalogue service against the reference platform', () => {
 
   it('refreshes on its own every refreshMs', async () => {
     service(100).start();
-    await until(() => (changes.length === 1 ? true : undefined));
+    await until(() => changes.length === 1);
     await bump({
       notice: { 'zh-CN': '今日延时服务', 'zh-TW': '今日延時服務', en: 'Open late today' },
     });
-    await until(() => (changes.length === 2 ? true : undefined), 3_000);
+    await until(() => changes.length === 2, 3_000);
     expect(changes).toEqual([1, 2]);
     expect(answers.filter((a) => a === 200)).toHaveLength(2);
   });
@@ -149,7 +149,7 @@ describe('catalogue service against the reference platform', () => {
     catalogue.platformVersion(1);
     await bump({ services: SEED_CATALOGUE.services.slice(0, 2) });
     catalogue.platformVersion(2);
-    await until(() => (changes.length === 2 ? true : undefined));
+    await until(() => changes.length === 2);
     catalogue.platformVersion(2);
     await catalogue.refresh();
     expect(answers).toEqual([200, 200, 304]);
