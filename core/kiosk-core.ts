@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { unsolicited, type SessionEndReason } from '../contract/index.js';
 import type { CardIdentity } from '../devices/index.js';
+import { wireCardReader } from './card-reader-wiring.js';
 import { CitizenSession } from './citizen-session.js';
 import type { CommandHandlers } from './command-handlers.js';
 import type { KioskConfig } from './config.js';
@@ -24,8 +25,7 @@ import { createSync } from './sync/sync-wiring.js';
 import { createCatalogueService, type CatalogueService } from './catalogue/catalogue-service.js';
 import { openCatalogueCache } from './catalogue/open-catalogue-cache.js';
 import { electronParentPort, outboxKeySource } from './outbox-key-source.js';
-import { deadLetterHandlers } from './sync/dead-letter-handlers.js';
-import { claimHandlers } from './sync/claim-handlers.js';
+import { syncHandlers } from './sync/sync-handlers.js';
 import { createApplications } from './application/application-wiring.js';
 import { openKioskDatabase } from '../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../offline-cache/migrations/index.js';
@@ -210,20 +210,13 @@ export async function startKioskCore(
       sinks: { error: (error) => broadcast(unsolicited('Device.Error', error)) },
     });
     for (const device of devices.all) manager.add(device);
-    const reader = devices.idCardReader;
-    reader.on('cardInserted', ({ identity, masked }) => {
-      // A new card is a new person: nothing prepared for the previous one may reach them.
-      printing.endSession();
-      applications.endSession();
-      session.start(identity, masked);
-      log.info({ cardType: masked.cardType, idNumber: masked.maskedIdNumber }, 'session.start');
-      broadcast(unsolicited('IdCard.CardInserted', { identity: masked }));
-    });
-    // Not the end of the session: a read card stops answering even while it lies on the reader.
-    reader.on('cardRemoved', () => broadcast(unsolicited('IdCard.CardRemoved', {})));
-    reader.on('readFailed', (failure) => {
-      log.info({ errorCode: failure.errorCode }, 'idcard.readFailed');
-      broadcast(unsolicited('IdCard.ReadFailed', failure));
+    wireCardReader(devices.idCardReader, session, {
+      newPerson: () => {
+        printing.endSession();
+        applications.endSession();
+      },
+      broadcast,
+      log,
     });
 
     const handlers: CommandHandlers = {
@@ -245,14 +238,7 @@ export async function startKioskCore(
       },
       ...deviceCommandHandlers(manager, devices.camera),
       ...printing.handlers,
-      'Sync.GetStatus': async () => ({ completionCode: 'success', payload: sync.status() }),
-      ...deadLetterHandlers({
-        outbox: sync.outbox,
-        nudge: () => sync.platformOnline(),
-        log,
-        changed: () => broadcast(unsolicited('Sync.StatusChanged', sync.status())),
-      }),
-      ...claimHandlers(sync.outbox),
+      ...syncHandlers(sync, log, broadcast),
       ...applications.handlers,
     };
 
