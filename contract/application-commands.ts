@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MatterCode } from './platform-api.js';
+import { PreviewUrl } from './preview-url.js';
 import { Locale } from './proofs.js';
 
 /** One scanned page of the application being put together, as the citizen sees it. */
@@ -7,7 +8,7 @@ export const ApplicationPage = z.strictObject({
   /** Position in the application, from 1 (pages renumber when one is removed). */
   pageNumber: z.number().int().min(1).max(20),
   /** Same-origin URL of the page image (PNG), valid for this session only. */
-  previewUrl: z.string().regex(/^\/preview\/[A-Za-z0-9_-]{16,64}\/\d{1,2}\.png$/),
+  previewUrl: PreviewUrl,
 });
 export type ApplicationPage = z.infer<typeof ApplicationPage>;
 

@@ -14,3 +14,4 @@ export * from './print-commands.js';
 export * from './receipt-document.js';
 export * from './sync-commands.js';
 export * from './application-commands.js';
+export * from './preview-url.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PreviewUrl } from './preview-url.js';
 import { IsoDate, Locale, ProofId, ProofType } from './proofs.js';
 
 /** What kind of document a print job prints. */
@@ -59,7 +60,7 @@ export const PreparedProof = z.strictObject({
   /** A4 pages. */
   pageCount: z.number().int().min(1).max(50),
   /** Same-origin URLs of page images (PNG), one per page; valid for this session only. */
-  previewUrls: z.array(z.string().regex(/^\/preview\/[A-Za-z0-9_-]{16,64}\/\d{1,2}\.png$/)),
+  previewUrls: z.array(PreviewUrl),
   /** Last day a recipient should accept it. */
   validUntil: IsoDate,
   /** True when this proof was printed before: printing it again needs staff (a logged reprint). */
