@@ -142,6 +142,16 @@ describe('npm run devices -- sync, against a core with a real outbox', () => {
         }),
         ...deadLetterHandlers({ outbox: t.outbox, nudge: () => {}, log, changed: () => {} }),
         ...claimHandlers(t.outbox),
+        'Kiosk.GetState': async () => ({
+          completionCode: 'success',
+          payload: {
+            kioskId: 'FS-CHANCHENG-0042',
+            services: [],
+            devices: [],
+            session: { active: false },
+            uiTimeouts: { idleMs: 60_000, countdownMs: 20_000 },
+          },
+        }),
       }),
       log,
     });
@@ -198,6 +208,10 @@ describe('npm run devices -- sync, against a core with a real outbox', () => {
     expect(out[0]).toBe(`claim code   ${printed}`);
     expect(out.join('\n')).toContain('refused by the platform');
     expect(out.join('\n')).not.toContain(CITIZEN_PAYLOAD.idNumber);
+    // Scanned from the ticket's QR: this kiosk's ticket is found, another kiosk's is sent there.
+    expect(await runSync(['claim', `FS-CHANCHENG-0042/${printed}`], io())).toBe(0);
+    expect(await runSync(['claim', `FS-NANHAI-0007/${printed}`], io())).toBe(1);
+    expect(err.at(-1)).toContain('this ticket is from kiosk FS-NANHAI-0007');
     expect(await runSync(['claim', 'ZZZZ-ZZZZ'], io())).toBe(1);
     expect(err.at(-1)).toContain('no request on this kiosk has that claim code');
   });

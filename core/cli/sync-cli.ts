@@ -29,7 +29,8 @@ export const SYNC_USAGE = `  sync                        queued requests, dead l
                               send a dead letter again, after its cause was fixed
   sync discard <key> --technician ID --reason TEXT [--yes]
                               give a dead letter up for good: its data is erased (asks first)
-  sync claim <code>           where the request behind a claim ticket stands (XXXX-XXXX)`;
+  sync claim <code>           where the request behind a claim ticket stands: the code as
+                              printed (XXXX-XXXX) or the ticket's QR (<kioskId>/XXXX-XXXX)`;
 
 /** Most dead letters one listing asks for (the contract's limit). */
 const MAX_LISTED = 500;
@@ -38,7 +39,13 @@ const MAX_LISTED = 500;
 export type SyncRequest =
   | { command: 'status' }
   | { command: 'deadLetters'; limit: number }
-  | { command: 'claim'; claimCode: string }
+  | {
+      command: 'claim';
+      /** The code as typed. */
+      claimCode: string;
+      /** The kiosk the ticket names, when its QR was scanned. */
+      kioskId?: string;
+    }
   | {
       command: 'resolve';
       /** What the core is asked to do. */
@@ -92,10 +99,16 @@ export function parseSyncArgs(args: readonly string[]): SyncRequest | { usage: s
     return { command: 'deadLetters', limit };
   }
   if (sub === 'claim') {
-    const claimCode = [key, ...extra].join('');
+    const typed = [key, ...extra].join('');
+    const slash = typed.lastIndexOf('/');
+    const claimCode = typed.slice(slash + 1);
     if (claimCode.length < 8)
       return { usage: 'claim needs the code on the ticket, e.g. K7QF-2M9D' };
-    return { command: 'claim', claimCode };
+    return {
+      command: 'claim',
+      claimCode,
+      ...(slash > 0 ? { kioskId: typed.slice(0, slash) } : {}),
+    };
   }
   if (sub !== 'requeue' && sub !== 'discard') return { usage: `unknown sync command "${sub}"` };
   if (key === undefined) return { usage: `${sub} needs the dead letter's key` };
@@ -133,7 +146,7 @@ export async function runSync(args: readonly string[], io: SyncCliIo): Promise<n
   try {
     if (request.command === 'status') return await showStatus(client, io);
     if (request.command === 'deadLetters') return await listDeadLetters(client, io, request.limit);
-    if (request.command === 'claim') return await findClaim(client, io, request.claimCode);
+    if (request.command === 'claim') return await findClaim(client, io, request);
     return await resolveDeadLetter(client, io, request);
   } finally {
     client.stop();
@@ -175,8 +188,24 @@ async function listDeadLetters(client: CoreClient, io: SyncCliIo, limit: number)
   return 0;
 }
 
-async function findClaim(client: CoreClient, io: SyncCliIo, claimCode: string): Promise<number> {
-  const answer = await client.execute('Sync.FindClaim', { claimCode: claimCode.slice(0, 20) });
+async function findClaim(
+  client: CoreClient,
+  io: SyncCliIo,
+  request: Extract<SyncRequest, { command: 'claim' }>,
+): Promise<number> {
+  if (request.kioskId !== undefined) {
+    const state = await client.execute('Kiosk.GetState', {});
+    const here = state.kind === 'completed' && state.completionCode === 'success';
+    if (here && state.payload.kioskId !== request.kioskId) {
+      io.err(
+        `this ticket is from kiosk ${request.kioskId}, this is ${state.payload.kioskId}: ` +
+          'look it up on that kiosk or at the platform',
+      );
+      return 1;
+    }
+  }
+  const claimCode = request.claimCode.slice(0, 20);
+  const answer = await client.execute('Sync.FindClaim', { claimCode });
   if (answer.kind !== 'completed' || answer.completionCode !== 'success') {
     io.err(`not found: ${why(answer)}`);
     return 1;

@@ -30,7 +30,7 @@ describe('offline claim ticket (离线受理凭证)', () => {
       '窗口工作人员扫码查询',
     ]);
     expect(doc.blocks[4]).toMatchObject({ bold: true, size: { width: 2, height: 2 } });
-    expect(doc.blocks[11]).toMatchObject({ kind: 'qr', data: 'K7QF-2M9D' });
+    expect(doc.blocks[11]).toMatchObject({ kind: 'qr', data: `${SAMPLE_KIOSK.kioskId}/K7QF-2M9D` });
   });
 
   it('states the deadline in hours in every locale', () => {

@@ -31,9 +31,17 @@ export interface ClaimTicketData {
 }
 
 /**
+ * What the claim ticket's QR holds: `<kioskId>/<claim code>` (e.g. "FS-CHANCHENG-0042/K7QF-2M9D"),
+ * because a claim code is unique per kiosk: one scan at the counter gives the back office both.
+ */
+export function claimTicketQr(kioskId: string, claimCode: string): string {
+  return `${checkedText('kioskId', kioskId)}/${claimCode}`;
+}
+
+/**
  * The claim ticket: hall, title, the claim code large, what was requested, masked applicant (if
  * any), time and kiosk, the queued/automatic-submission notice with its deadline, a QR of the
- * claim code. Throws ReceiptDataError for data it cannot lay out (bad time, hours, QR, columns).
+ * kiosk and claim code. Throws ReceiptDataError for data it cannot lay out (bad time, hours, QR, columns).
  */
 export function claimTicket(
   data: ClaimTicketData,
@@ -63,7 +71,7 @@ export function claimTicket(
     row(c.kiosk, checkedText('kioskId', kiosk.kioskId), c.colon, columns),
     rule(columns),
     paragraph(l.queued(hours), columns),
-    qr(claimCode, 'claimCode'),
+    qr(claimTicketQr(kiosk.kioskId, claimCode), 'claimCode'),
     centred(l.qrHint, columns),
   ];
   return { blocks, cut: 'partial' };

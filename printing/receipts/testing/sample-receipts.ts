@@ -3,7 +3,7 @@ import type { Locale, ReceiptDocument } from '../../../contract/index.js';
 import { maskIdNumber, maskName } from '../../../contract/index.js';
 import { acceptanceReceipt } from '../acceptance-receipt.js';
 import type { AcceptanceReceiptData } from '../acceptance-receipt.js';
-import { claimTicket } from '../claim-ticket.js';
+import { claimTicket, claimTicketQr } from '../claim-ticket.js';
 import type { ClaimTicketData } from '../claim-ticket.js';
 import { idCardCollectionSlip } from '../id-card-collection-slip.js';
 import type { IdCardCollectionSlipData } from '../id-card-collection-slip.js';
@@ -103,7 +103,7 @@ export function sampleReceipts(locale: Locale, layout?: ReceiptLayout): SampleRe
       template: 'claimTicket',
       doc: claimTicket(claim, locale, SAMPLE_KIOSK, layout),
       code: claim.claimCode,
-      qr: claim.claimCode,
+      qr: claimTicketQr(SAMPLE_KIOSK.kioskId, claim.claimCode),
     },
   ];
 }
