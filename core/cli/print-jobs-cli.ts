@@ -33,12 +33,33 @@ export function formatJob(job: PrintJobSummary): string {
 
 /** Runs one print-journal command. */
 export async function printJobs(command: string, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { all: { type: 'boolean' }, tech: { type: 'string' }, reason: { type: 'string' } },
-  });
-  if (command !== 'jobs' && (!positionals[0] || !values.tech || !values.reason)) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        all: { type: 'boolean' },
+        tech: { type: 'string' },
+        // The sync commands say --technician: accept it here too.
+        technician: { type: 'string' },
+        reason: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    parsed = undefined;
+    console.error((error as Error).message);
+  }
+  const values = { ...parsed?.values, tech: parsed?.values.tech ?? parsed?.values.technician };
+  const positionals = parsed?.positionals ?? [];
+  // A mistyped outcome ("complete") must not settle a job as failed.
+  const badOutcome =
+    command === 'resolve' && positionals[1] !== 'completed' && positionals[1] !== 'failed';
+  if (
+    parsed === undefined ||
+    badOutcome ||
+    (command !== 'jobs' && (!positionals[0] || !values.tech || !values.reason))
+  ) {
     console.error(`usage:\n${PRINT_JOBS_USAGE}`);
     process.exitCode = 2;
     return;

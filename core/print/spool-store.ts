@@ -15,9 +15,10 @@ export class SpoolStore {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
-  /** Keeps the PDF of a job. */
+  /** Keeps the PDF of a job, and deletes those past the retention (a kiosk runs for weeks). */
   write(jobId: string, pdf: Uint8Array): void {
     writeFileSync(this.file(jobId), pdf, { mode: 0o600 });
+    this.purge();
   }
 
   /** The PDF of a job, if still kept. */

@@ -16,7 +16,7 @@ if (!port) throw new Error('proof-worker must run as a worker thread');
 const { fontPaths } = workerData as ProofWorkerData;
 
 // Start parsing fonts now, so the first render does not wait for them.
-const fontsReady = loadProofFonts(fontPaths);
+void loadProofFonts(fontPaths);
 
 port.on('message', (message: ProofWorkerRequest) => {
   void handle(message).then(({ reply, transfer }) => port.postMessage(reply, transfer));
@@ -26,7 +26,8 @@ async function handle({
   id,
   request,
 }: ProofWorkerRequest): Promise<{ reply: ProofWorkerReply; transfer: ArrayBuffer[] }> {
-  const fonts = await fontsReady;
+  // Cached once loaded; a failed load is not cached, so a fixed font file is found again.
+  const fonts = await loadProofFonts(fontPaths);
   if (!fonts.ok) {
     return { reply: { id, ok: false, error: fonts.error }, transfer: [] };
   }
