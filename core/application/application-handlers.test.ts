@@ -83,7 +83,8 @@ function kiosk(
     matters: () => [MATTER],
     person: () => person,
     platformOnline: () => options.online ?? true,
-    receiptFor: (request) => applicationReceipt(request, { kioskId: 'FS-0001' }, 42, 24),
+    receiptFor: (request) =>
+      applicationReceipt(request, { kioskId: 'FS-0001' }, { columns: 42 }, 24),
     printReceipt: async (receipt, name) => {
       printed.push({ receipt, name });
       return true;

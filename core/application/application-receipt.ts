@@ -4,6 +4,7 @@ import {
   acceptanceReceipt,
   claimTicket,
   type ReceiptKiosk,
+  type ReceiptLayout,
 } from '../../printing/receipts/index.js';
 import type { ApplicationReceiptRequest } from './ports.js';
 
@@ -15,12 +16,11 @@ import type { ApplicationReceiptRequest } from './ports.js';
 export function applicationReceipt(
   request: ApplicationReceiptRequest,
   kiosk: ReceiptKiosk,
-  columns: number,
+  layout: ReceiptLayout,
   confirmWithinHours: number,
 ): ReceiptDocument {
   const { matter, locale, person, pages } = request;
   const title = matter.titles[locale] ?? matter.titles['zh-CN'] ?? matter.code;
-  const layout = { columns: Math.min(48, Math.max(32, columns)) };
   if (request.outcome === 'submitted' && request.trackingNumber !== undefined) {
     return acceptanceReceipt(
       {

@@ -2,7 +2,7 @@ import type { ApplicationMatter } from '../../contract/platform-api.js';
 import type { KioskConfig } from '../config.js';
 import type { BuiltDevices } from '../device-factories.js';
 import type { Logger } from '../log.js';
-import { receiptKiosk, type Printing } from '../print/print-wiring.js';
+import { receiptKiosk, receiptLayout, type Printing } from '../print/print-wiring.js';
 import type { SessionPerson } from '../print/proof-preparation.js';
 import { ApplicationDraft } from './application-draft.js';
 import { applicationHandlers } from './application-handlers.js';
@@ -41,7 +41,7 @@ export function createApplications(ctx: ApplicationsContext): Applications {
   const { config, devices } = ctx;
   const draft = new ApplicationDraft(ctx.printing.previews);
   const kiosk = receiptKiosk(config);
-  const columns = Number(devices.receiptPrinter?.capabilities.columns ?? 42);
+  const layout = receiptLayout(devices);
   const handlers = applicationHandlers({
     draft,
     scanner: devices.documentScanner ? saneApplicationScanner(devices.documentScanner) : undefined,
@@ -50,7 +50,7 @@ export function createApplications(ctx: ApplicationsContext): Applications {
     person: ctx.person,
     platformOnline: ctx.platformOnline,
     receiptFor: (request) =>
-      applicationReceipt(request, kiosk, columns, config.sync.claimConfirmWithinHours),
+      applicationReceipt(request, kiosk, layout, config.sync.claimConfirmWithinHours),
     printReceipt: ctx.printing.printSlip,
     confirmWaitMs: config.sync.confirmWaitMs,
     log: ctx.log,

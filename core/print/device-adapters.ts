@@ -1,24 +1,17 @@
-import type { CompletionCode, ReceiptDocument } from '../../contract/index.js';
+import type { ReceiptDocument } from '../../contract/index.js';
+import { completionFor } from '../device-failure.js';
 import type { DeviceFailure, DocumentPrinter, ReceiptPrinter } from '../../devices/index.js';
 import type { ProofRenderer, SealStyle } from '../../printing/proof/index.js';
 import type { A4Spooler, PrintFailure, PrintOutcome, ProofLayout, SlipPrinter } from './ports.js';
 
 /** A device failure as a print failure (completion code from whose fault it is). */
-export function fromDevice(error: DeviceFailure): PrintFailure {
+function fromDevice(error: DeviceFailure): PrintFailure {
   return {
     code: error.code,
     message: error.description,
     action: error.action,
     completionCode: completionFor(error),
   };
-}
-
-function completionFor(error: DeviceFailure): Exclude<CompletionCode, 'success'> {
-  if (error.code === 'timeOut') return 'timeOut';
-  if (error.code === 'cancelled' || error.code === 'canceled') return 'canceled';
-  if (error.kind === 'user') return 'userError';
-  if (error.kind === 'software') return 'internalError';
-  return 'hardwareError';
 }
 
 const failed = (error: DeviceFailure) => ({ ok: false as const, error: fromDevice(error) });

@@ -5,7 +5,7 @@ import type { BuiltDevices } from '../device-factories.js';
 import type { KioskDatabase } from '../../offline-cache/database.js';
 import { PrintJournal, type CompletedProof } from '../../offline-cache/print-journal.js';
 import { ProofRenderer } from '../../printing/proof/index.js';
-import type { ReceiptKiosk } from '../../printing/receipts/index.js';
+import type { ReceiptKiosk, ReceiptLayout } from '../../printing/receipts/index.js';
 import type { KioskConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { PlatformClient } from '../platform-client.js';
@@ -91,8 +91,7 @@ export function createPrinting(ctx: PrintingContext): Printing {
     spool,
     spooler,
     slips,
-    receiptFor: (entry) =>
-      proofReceipt(entry, kiosk, Number(receiptPrinter?.capabilities.columns ?? 42), new Date()),
+    receiptFor: (entry) => proofReceipt(entry, kiosk, receiptLayout(devices), new Date()),
     log,
     person: ctx.person,
     attentionChanged: announceAttention,
@@ -123,6 +122,15 @@ export function createPrinting(ctx: PrintingContext): Printing {
       await renderer.close();
     },
   };
+}
+
+/**
+ * The receipt layout for the fitted printer: its columns (42 when it does not say), kept within
+ * 32..48 so every template stays readable on 58 mm and 80 mm paper.
+ */
+export function receiptLayout(devices: Pick<BuiltDevices, 'receiptPrinter'>): ReceiptLayout {
+  const columns = Number(devices.receiptPrinter?.capabilities.columns ?? 42);
+  return { columns: Math.min(48, Math.max(32, columns)) };
 }
 
 /** The kiosk and hall as receipts name them, from the configuration. */

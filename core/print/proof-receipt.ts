@@ -1,6 +1,10 @@
 import type { ReceiptDocument } from '../../contract/index.js';
 import { PROOF_LABELS } from '../../printing/proof/index.js';
-import { acceptanceReceipt, type ReceiptKiosk } from '../../printing/receipts/index.js';
+import {
+  acceptanceReceipt,
+  type ReceiptKiosk,
+  type ReceiptLayout,
+} from '../../printing/receipts/index.js';
 import type { PreparedProofEntry } from './prepared-proofs.js';
 
 /**
@@ -10,7 +14,7 @@ import type { PreparedProofEntry } from './prepared-proofs.js';
 export function proofReceipt(
   entry: PreparedProofEntry,
   kiosk: ReceiptKiosk,
-  columns: number,
+  layout: ReceiptLayout,
   now: Date,
 ): ReceiptDocument {
   const { content } = entry.proof;
@@ -25,6 +29,6 @@ export function proofReceipt(
     },
     entry.locale,
     kiosk,
-    { columns: Math.min(48, Math.max(32, columns)) },
+    layout,
   );
 }

@@ -38,16 +38,7 @@ export function deadLetterHandlers(deps: DeadLetterHandlerDeps): DeadLetterHandl
   return {
     'Sync.ListDeadLetters': async ({ payload }) => {
       const letters = deps.outbox.deadLetters.list(payload.limit ?? DEFAULT_LIMIT);
-      const deadLetters: DeadLetterSummary[] = [];
-      for (const letter of letters) {
-        const createdAt = deps.outbox.get(letter.idempotencyKey)?.createdAt;
-        // Unreachable while requests are never deleted (a trigger forbids it); not worth a crash.
-        if (createdAt === undefined) {
-          deps.log.error({ idempotencyKey: letter.idempotencyKey }, 'sync.deadLetterOrphaned');
-          continue;
-        }
-        deadLetters.push(toSummary(letter, createdAt));
-      }
+      const deadLetters = letters.map(toSummary);
       return {
         completionCode: 'success',
         payload: { deadLetters, total: deps.outbox.deadLetters.openCount() },
@@ -82,12 +73,12 @@ export function deadLetterHandlers(deps: DeadLetterHandlerDeps): DeadLetterHandl
 }
 
 /** A dead letter as the technician console sees it. */
-function toSummary(letter: DeadLetter, createdAt: string): DeadLetterSummary {
+function toSummary(letter: DeadLetter): DeadLetterSummary {
   const summary: DeadLetterSummary = {
     idempotencyKey: letter.idempotencyKey,
     kind: letter.kind,
     claimCode: letter.claimCode,
-    createdAt,
+    createdAt: letter.createdAt,
     deadLetteredAt: letter.deadLetteredAt,
     errorCode: letter.errorCode.slice(0, 64),
     attempts: letter.attempts,

@@ -10,6 +10,8 @@ export interface DeadLetter {
   idempotencyKey: string;
   /** What it is. */
   kind: SubmissionKind;
+  /** When the citizen made the request (kiosk time), ISO 8601. */
+  createdAt: string;
   /** The code on the citizen's claim ticket (to find the citizen's paper). */
   claimCode: string;
   /** Its ordering group, if any. */
@@ -32,6 +34,7 @@ interface Row {
   request_id: number;
   idempotency_key: string;
   kind: SubmissionKind;
+  created_at: string;
   ordering_key: string | null;
   sequence: number | null;
   error_code: string;
@@ -70,7 +73,8 @@ export class DeadLetterList {
   list(limit = 100): DeadLetter[] {
     const rows = this.db
       .prepare(
-        `SELECT d.request_id, r.idempotency_key, r.kind, d.ordering_key, d.sequence, d.error_code,
+        `SELECT d.request_id, r.idempotency_key, r.kind, r.created_at, d.ordering_key, d.sequence,
+           d.error_code,
            d.message, d.attempts, d.dead_lettered_at,
            (SELECT count(*) FROM outbox o WHERE o.ordering_key = d.ordering_key
               AND o.sequence > d.sequence) AS holding
@@ -147,6 +151,7 @@ function toDeadLetter(row: Row, claimCode: string): DeadLetter {
   return {
     idempotencyKey: row.idempotency_key,
     kind: row.kind,
+    createdAt: row.created_at,
     claimCode,
     errorCode: row.error_code,
     attempts: row.attempts,
