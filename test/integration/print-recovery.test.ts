@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/log.js';
 import { cupsSpooler } from '../../core/print/device-adapters.js';
 import { recoverInterruptedJobs } from '../../core/print/print-recovery.js';
+import { testPrinter } from '../../devices/docprinter/cups-test-support.js';
 import { DocumentPrinter, type PrivateCupsd } from '../../devices/index.js';
 import { startSinkPrinter } from '../support/private-cups.js';
 import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
@@ -94,7 +95,7 @@ describe('print recovery after a crash', () => {
     });
     await submitted;
     await printer.close(); // the crash: nobody follows the job any more
-    printer = new DocumentPrinter({ queue: 'PDF', port: cups.port, jobPollMs: 100 });
+    printer = testPrinter(cups, 'PDF');
     await printer.open();
     const journal = restartedJournal();
     const recovering = recover(journal);

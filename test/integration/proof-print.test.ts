@@ -41,6 +41,7 @@ let printer: DocumentPrinter;
 let db: KioskDatabase;
 let deps: PrintHandlerDeps;
 let handlers: ReturnType<typeof printHandlers>;
+let platformUrl: string;
 const person = {
   name: '张三',
   idNumber: '11010519491231002X',
@@ -53,11 +54,11 @@ const person = {
 
 beforeAll(async () => {
   ({ cups, printer } = await startSinkPrinter());
-  const url = await platform.listen({ host: '127.0.0.1', port: 0 });
+  platformUrl = await platform.listen({ host: '127.0.0.1', port: 0 });
   db = openKioskDatabase(join(dir, 'kiosk.sqlite'), KIOSK_MIGRATIONS);
   deps = {
     source: new PlatformProofSource(
-      new PlatformClient(await registeredPlatform(url, dir, 'FS-TEST-0001')),
+      new PlatformClient(await registeredPlatform(platformUrl, dir, 'FS-TEST-0001')),
     ),
     layout: workerLayout(renderer),
     journal: new PrintJournal(db),
@@ -68,7 +69,8 @@ beforeAll(async () => {
     spool: new SpoolStore(join(dir, 'spool'), 3_600_000),
     spooler: cupsSpooler(printer),
     slips: undefined,
-    receiptFor: (entry) => proofReceipt(entry, { kioskId: 'FS-TEST-0001' }, 42, new Date()),
+    receiptFor: (entry) =>
+      proofReceipt(entry, { kioskId: 'FS-TEST-0001' }, { columns: 42 }, new Date()),
     log: createLogger('silent'),
     person: () => person,
     attentionChanged: () => {},
@@ -91,12 +93,12 @@ const ctx = <P>(payload: P, stages: PrintStage[] = []) => ({
   emit: (_name: string, event: Record<string, unknown>) => stages.push(event.stage as PrintStage),
 });
 
+/** What the sink printer received once `count` jobs arrived, or after `waitMs`, whichever first. */
 async function printedPdfs(count: number, waitMs = 5000): Promise<Uint8Array[]> {
   const sink = cups.sink('PDF');
-  for (let i = 0; i < waitMs / 50 && (sink?.jobs.length ?? 0) < count; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return sink?.jobs ?? [];
+  if (sink === undefined) throw new Error('the private cupsd has no sink queue "PDF"');
+  // A timeout is not an error here: "nothing more was printed" waits for a job that never comes.
+  return sink.waitForJobs(count, waitMs).catch(() => sink.jobs);
 }
 
 describe('printing a proof, end to end on real parts', () => {
@@ -169,7 +171,7 @@ describe('printing a proof, end to end on real parts', () => {
     const stranger = generateKeyPairSync('ed25519').privateKey;
     const pinned = [publicKeyRecord('it-1', stranger, ['fs-housing'])];
     const source = new PlatformProofSource(
-      new PlatformClient(await registeredPlatform(await platformUrl(), dir, 'FS-TEST-0001')),
+      new PlatformClient(await registeredPlatform(platformUrl, dir, 'FS-TEST-0001')),
       pinned,
     );
     const outcome = await printHandlers({ ...deps, source })['Proof.Prepare'](
@@ -181,9 +183,3 @@ describe('printing a proof, end to end on real parts', () => {
     });
   });
 });
-
-async function platformUrl(): Promise<string> {
-  const address = platform.server.address();
-  if (address === null || typeof address === 'string') throw new Error('platform not listening');
-  return `http://127.0.0.1:${address.port}`;
-}

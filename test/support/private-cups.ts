@@ -1,14 +1,13 @@
-import { DocumentPrinter, PrivateCupsd } from '../../devices/index.js';
+import { startTestCupsd, testPrinter } from '../../devices/docprinter/cups-test-support.js';
+import type { DocumentPrinter, PrivateCupsd } from '../../devices/index.js';
 
 /** A private cupsd with one in-memory sink queue "PDF", and a DocumentPrinter opened on it. */
 export async function startSinkPrinter(): Promise<{
   cups: PrivateCupsd;
   printer: DocumentPrinter;
 }> {
-  const started = await PrivateCupsd.start({ queues: [{ kind: 'sink', name: 'PDF' }] });
-  if (!started.ok) throw new Error(started.error.description);
-  const cups = started.value;
-  const printer = new DocumentPrinter({ queue: 'PDF', port: cups.port, jobPollMs: 100 });
+  const cups = await startTestCupsd({ queues: [{ kind: 'sink', name: 'PDF' }] });
+  const printer = testPrinter(cups, 'PDF');
   await printer.open();
   return { cups, printer };
 }

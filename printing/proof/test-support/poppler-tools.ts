@@ -1,18 +1,28 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
+import { renderPdfPages, runPoppler } from '../../verification/poppler.js';
+import type { PdfToolFailure, PopplerTool } from '../../verification/poppler.js';
+import { decodeQrPng } from '../../verification/qr-from-page.js';
 
 /** Test helpers: look at a rendered proof the way a printer, a verifier and a phone do. */
 
-const run = promisify(execFile);
-// jsqr is CommonJS with `exports.default`: under NodeNext the default import is the module object.
-const jsQR = jsQRModule.default;
+/** The first QR code jsQR finds in a PNG. */
+export const decodeQr = decodeQrPng;
 
-/** A PDF written to a private temporary folder, removed by dispose(). */
+/** Runs a poppler tool and returns its standard output; a failure fails the test. */
+async function popplerStdout(tool: PopplerTool, args: readonly string[]): Promise<Buffer> {
+  const result = await runPoppler(tool, args);
+  if (!result.ok) throw toolError(result);
+  return result.stdout;
+}
+
+function toolError(failure: PdfToolFailure): Error {
+  return new Error(`${failure.code}: ${failure.message}`);
+}
+
+/** Runs `use` on a PDF written to a private temporary folder, removed afterwards. */
 export async function withPdf<T>(
   pdf: Uint8Array,
   use: (file: string, dir: string) => Promise<T>,
@@ -31,10 +41,8 @@ export async function withPdf<T>(
 export async function pdfText(pdf: Uint8Array, page?: number): Promise<string> {
   return withPdf(pdf, async (file) => {
     const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], {
-      maxBuffer: 1 << 24,
-    });
-    return stdout;
+    const stdout = await popplerStdout('pdftotext', ['-enc', 'UTF-8', ...range, file, '-']);
+    return stdout.toString('utf8');
   });
 }
 
@@ -42,8 +50,8 @@ export async function pdfText(pdf: Uint8Array, page?: number): Promise<string> {
 export async function pdfAttachments(pdf: Uint8Array): Promise<Map<string, Buffer>> {
   return withPdf(pdf, async (file, dir) => {
     const out = join(dir, 'attachments');
-    await run('mkdir', [out]);
-    await run('pdfdetach', ['-saveall', '-o', out, file]);
+    await mkdir(out);
+    await popplerStdout('pdfdetach', ['-saveall', '-o', out, file]);
     const found = new Map<string, Buffer>();
     for (const name of await readdir(out)) found.set(name, await readFile(join(out, name)));
     return found;
@@ -53,27 +61,16 @@ export async function pdfAttachments(pdf: Uint8Array): Promise<Map<string, Buffe
 /** Page count as pdfinfo reports it. */
 export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
   return withPdf(pdf, async (file) => {
-    const { stdout } = await run('pdfinfo', [file]);
+    const stdout = (await popplerStdout('pdfinfo', [file])).toString('utf8');
     return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? Number.NaN);
   });
 }
 
 /** Every page rendered by pdftoppm as PNG bytes, in page order. */
 export async function renderPages(pdf: Uint8Array, dpi: number): Promise<Buffer[]> {
-  return withPdf(pdf, async (file, dir) => {
-    await run('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'page')]);
-    const names = (await readdir(dir))
-      .filter((n) => n.startsWith('page') && n.endsWith('.png'))
-      .sort();
-    return Promise.all(names.map((name) => readFile(join(dir, name))));
-  });
-}
-
-/** The first QR code jsQR finds in a PNG. */
-export function decodeQr(png: Buffer): string | undefined {
-  const image = PNG.sync.read(png);
-  const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
-  return jsQR(pixels, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data;
+  const rendered = await renderPdfPages(pdf, dpi);
+  if (!rendered.ok) throw toolError(rendered);
+  return rendered.pages;
 }
 
 /** Share of pixels that differ by more than `threshold` in any channel; 1 when sizes differ. */
