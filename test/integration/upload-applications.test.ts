@@ -8,7 +8,6 @@ import { parseConfig } from '../../core/config.js';
 import { createLogger } from '../../core/log.js';
 import { httpSubmissionTransport } from '../../core/sync/http-submission-transport.js';
 import { createSync, waitForConfirmation } from '../../core/sync/sync-wiring.js';
-import { MemoryMaterialSource, type TestDocument } from '../../core/sync/test-material-source.js';
 import {
   startUploadPlatform,
   type ObservedHttp,
@@ -18,7 +17,7 @@ import {
 import type { UploadReport } from '../../core/sync/tus-upload.js';
 import { FileKeyProvider } from '../../offline-cache/crypto/file-key-provider.js';
 import { StaticKeyProvider } from '../../offline-cache/crypto/key-provider.js';
-import { openKioskDatabase } from '../../offline-cache/database.js';
+import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
 import type { NewRequest } from '../../offline-cache/outbox/outbox-types.js';
 import { Outbox } from '../../offline-cache/outbox/outbox.js';
@@ -44,11 +43,24 @@ const APPLICATION: NewRequest = {
     matter: 'HUKOU-TRANSFER',
   },
 };
+/** A scanned document of a test application: its bytes (default: `size` random bytes) and kind. */
+interface ScannedDocument {
+  /** The document's bytes. */
+  bytes?: Buffer;
+  /** Random bytes to make when `bytes` is absent (default 1). */
+  size?: number;
+  /** Media type (default PDF). */
+  contentType?: 'application/pdf' | 'image/jpeg' | 'image/png';
+  /** Pages (default 1). */
+  pages?: number;
+}
 /**
- * The application with its documents. The outbox stores them too, but the transport in most tests
- * reads them from a MemoryMaterialSource, where a test can purge bytes or plant a lost upload.
+ * The application with its documents, as the outbox stores them (sealed, in the `materials` table);
+ * the transport reads them back through `outbox.materials`, the real MaterialStore.
  */
-function applicationRequest(documents: readonly (TestDocument & { bytes: Buffer })[]): NewRequest {
+function applicationRequest(
+  documents: readonly (ScannedDocument & { bytes: Buffer })[],
+): NewRequest {
   return {
     ...APPLICATION,
     materials: documents.map((d) => ({
@@ -81,13 +93,12 @@ async function kiosk(options: { submitTimeoutMs?: number } = {}) {
   const db = openKioskDatabase(join(dir, `${kioskId}.sqlite`), KIOSK_MIGRATIONS);
   databases.push(db);
   const outbox = new Outbox(db, { kioskId, keys: new StaticKeyProvider(randomBytes(32)) });
-  const materials = new MemoryMaterialSource();
   const { http } = await sim.kiosk(kioskId, { timeoutMs: 5_000 });
   const reports: UploadReport[] = [];
   const relay = new SyncRelay({
     outbox,
     transport: httpSubmissionTransport(http, {
-      materials,
+      materials: outbox.materials,
       upload: { chunkBytes: MiB },
       onUpload: (report) => reports.push(report),
     }),
@@ -97,13 +108,16 @@ async function kiosk(options: { submitTimeoutMs?: number } = {}) {
   });
   const deadLettered: { idempotencyKey: string; errorCode: string }[] = [];
   relay.on('deadLettered', (event) => deadLettered.push(event));
-  const application = (documents: readonly TestDocument[]) => {
+  const application = (documents: readonly ScannedDocument[]) => {
     const withBytes = documents.map((d) => ({ ...d, bytes: d.bytes ?? randomBytes(d.size ?? 1) }));
     const queued = outbox.enqueue(applicationRequest(withBytes));
     if (!queued.ok) throw new Error(queued.code);
     return {
       key: queued.idempotencyKey,
-      materials: materials.add(queued.idempotencyKey, withBytes),
+      /** The documents as the store holds them, in position order. */
+      materials: outbox.materials.forRequest(queued.idempotencyKey),
+      /** The scanned bytes, in position order (what the platform must end up holding). */
+      scans: withBytes.map((d) => d.bytes),
     };
   };
   const proof = (n: number) => {
@@ -114,7 +128,7 @@ async function kiosk(options: { submitTimeoutMs?: number } = {}) {
   const drained = async () => {
     await drainRelay(relay, outbox);
   };
-  return { http, outbox, relay, materials, reports, deadLettered, application, proof, drained };
+  return { db, http, outbox, relay, reports, deadLettered, application, proof, drained };
 }
 
 /** Every item of every batch POST, as sent. */
@@ -135,11 +149,23 @@ function faultOnPatch(http: ObservedHttp, nth: number, fault: object): void {
   };
 }
 
-async function expectStoredAsSent(k: Awaited<ReturnType<typeof kiosk>>, key: string) {
-  for (const material of k.materials.forRequest(key)) {
+/** Sets a document's bytes aside as the purge does (the row stays, its bytes are gone). */
+function purgeMaterial(db: KioskDatabase, materialId: number): void {
+  db.prepare('UPDATE materials SET data = NULL, purged_at = ? WHERE material_id = ?').run(
+    new Date().toISOString(),
+    materialId,
+  );
+}
+
+/** Every document recorded uploaded in the kiosk's store, and the platform holds its scan exactly. */
+async function expectStoredAsSent(outbox: Outbox, key: string, scans: readonly Buffer[]) {
+  const materials = outbox.materials.forRequest(key);
+  expect(materials).toHaveLength(scans.length);
+  for (const [i, material] of materials.entries()) {
     expect(material.uploaded).toBe(true);
     const stored = await sim.storedBytes(material.uploadUrl!);
-    expect(stored.equals(k.materials.bytesOf(material.materialId))).toBe(true);
+    expect(stored.equals(scans[i]!)).toBe(true);
+    expect(outbox.materials.read(material.materialId)?.equals(scans[i]!)).toBe(true);
   }
 }
 
@@ -159,10 +185,10 @@ describe('document applications with uploads, over real HTTP', () => {
     expect(after.acceptedTotal - before.acceptedTotal).toBe(3);
     for (const key of [app.key, ...proofs]) expect(after.acceptedByKey[key]).toBe(1);
     expect(k.outbox.get(app.key)?.status).toBe('confirmed');
-    await expectStoredAsSent(k, app.key);
+    await expectStoredAsSent(k.outbox, app.key, app.scans);
     const sent = sentItems(k.http).find((s) => s.item.idempotencyKey === app.key)!;
     expect(sent.item.payload['documents']).toEqual(
-      k.materials.forRequest(app.key).map((m, i) => ({
+      k.outbox.materials.forRequest(app.key).map((m, i) => ({
         uploadUrl: m.uploadUrl,
         contentType: 'image/jpeg',
         pages: i + 1,
@@ -197,29 +223,40 @@ describe('document applications with uploads, over real HTTP', () => {
       expect(after.uploads.created - before.uploads.created).toBe(3);
       expect(after.faultsFired).toBeGreaterThan(before.faultsFired);
       expect(after.acceptedByKey[app.key]).toBe(1);
-      await expectStoredAsSent(k, app.key);
+      await expectStoredAsSent(k.outbox, app.key, app.scans);
     },
   );
 
   it('an upload the platform lost (404) is made again from the start', async () => {
     const k = await kiosk();
+    const before = await stats();
     const lost = '/v1/uploads/AAAAAAAAAAAAAAAAAAAAAA';
-    const app = k.application([{ size: 0.5 * MiB, uploadUrl: lost }, { size: 1.2 * MiB }]);
-    await k.drained();
-    expect(k.materials.calls[0]).toEqual({
-      call: 'clearUploadUrl',
-      materialId: app.materials[0]!.materialId,
+    const app = k.application([{ size: 0.5 * MiB }, { size: 1.2 * MiB }]);
+    // As if an earlier attempt had created the upload and the platform then lost it.
+    k.outbox.materials.recordUploadUrl(app.materials[0]!.materialId, lost);
+    expect(k.outbox.materials.forRequest(app.key)[0]).toMatchObject({
+      uploadUrl: lost,
+      uploaded: false,
     });
-    expect(k.materials.forRequest(app.key)[0]!.uploadUrl).not.toBe(lost);
-    expect((await stats()).acceptedByKey[app.key]).toBe(1);
-    await expectStoredAsSent(k, app.key);
+    await k.drained();
+    // It asked after the recorded upload first, then forgot it and made a new one.
+    expect(k.http.calls[0]).toMatchObject({ method: 'HEAD', path: lost });
+    const first = k.outbox.materials.forRequest(app.key)[0]!;
+    expect(first.uploadUrl).toBeDefined();
+    expect(first.uploadUrl).not.toBe(lost);
+    expect(first.uploaded).toBe(true);
+    const after = await stats();
+    expect(after.uploads.created - before.uploads.created).toBe(2);
+    expect(after.acceptedByKey[app.key]).toBe(1);
+    await expectStoredAsSent(k.outbox, app.key, app.scans);
   });
 
   it('refused or purged documents dead-letter only their own application; the rest is accepted', async () => {
     const k = await kiosk();
     const tooLarge = k.application([{ size: 1000 }, { size: LIMIT + 1 }]);
     const purged = k.application([{ size: 1000 }]);
-    k.materials.purge(purged.materials[0]!.materialId);
+    purgeMaterial(k.db, purged.materials[0]!.materialId);
+    expect(k.outbox.materials.read(purged.materials[0]!.materialId)).toBeUndefined();
     const good = k.application([{ size: 1.5 * MiB }]);
     const proof = k.proof(1);
     await k.drained();
@@ -290,8 +327,6 @@ describe('document applications with uploads, over real HTTP', () => {
     const scan = [{ bytes: randomBytes(1.2 * MiB) }];
     const queued = earlier.enqueue(applicationRequest(scan));
     if (!queued.ok) throw new Error(queued.code);
-    const materials = new MemoryMaterialSource();
-    materials.add(queued.idempotencyKey, scan);
 
     const sync = createSync(
       config,
@@ -300,10 +335,15 @@ describe('document applications with uploads, over real HTTP', () => {
       { appVersion: 'test', devices: () => ({ devices: [], counters: [] }) },
       createLogger('silent'),
       () => {},
-      { materials: () => materials },
+      { materials: (outbox) => outbox.materials },
     );
     expect(await sync.waitForConfirmation(queued.idempotencyKey, 10_000)).toBe('confirmed');
-    expect(materials.forRequest(queued.idempotencyKey)[0]?.uploaded).toBe(true);
+    // This run opened the earlier run's sealed documents and recorded their upload in the database.
+    await expectStoredAsSent(
+      earlier,
+      queued.idempotencyKey,
+      scan.map((d) => d.bytes),
+    );
     const proof = sync.enqueue(proofPrintedRequest(1, '9999'));
     expect(proof).toMatchObject({ ok: true, idempotencyKey: expect.stringMatching(/^UPLOAD-/) });
     if (!proof.ok) return;
