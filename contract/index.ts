@@ -15,3 +15,4 @@ export * from './receipt-document.js';
 export * from './sync-commands.js';
 export * from './application-commands.js';
 export * from './preview-url.js';
+export * from './claim-code.js';

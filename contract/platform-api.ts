@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClaimCode } from './claim-code.js';
 import { DeviceStatus } from './device-status.js';
 import { DeviceCounterSet } from './device-commands.js';
 import { Locale, ProofId, ProofSubject, ProofType } from './proofs.js';
@@ -122,10 +123,7 @@ export const SubmissionItem = z.strictObject({
   /** When the citizen made it at the kiosk (kiosk clock, ISO 8601). */
   createdAt: z.iso.datetime(),
   /** The claim code on the citizen's ticket, canonical (8 Crockford base32, upper case, no dash). */
-  claimCode: z
-    .string()
-    .regex(/^[0-9A-HJKMNP-TV-Z]{8}$/)
-    .optional(),
+  claimCode: ClaimCode.optional(),
   /** Ordering group: items of one group are applied in sequence order (e.g. one citizen's case). */
   orderingKey: z.string().min(1).max(64).optional(),
   /** Position within the ordering group, from 1. */

@@ -9,7 +9,7 @@ import {
   type TestPlatform,
 } from './testing.js';
 
-/** Claim codes a kiosk made (see submissions/claim-code.fuzz.test.ts). */
+/** Claim codes a kiosk made (see contract/claim-code.fuzz.test.ts). */
 const CODE = 'S3GGZ2KH';
 const OTHER_CODE = 'C39G24GT';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { CLAIM_CODE_ALPHABET as ALPHABET } from '../../contract/claim-code.js';
 import { CLAIM_CODE_PATTERN, ClaimCodes, formatClaimCode, parseClaimCode } from './claim-code.js';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const codes = new ClaimCodes(randomBytes(32));
 const requestId = fc.integer({ min: 1, max: 2 ** 35 - 1 });
 const code = requestId.map((id) => codes.forRequest(id));

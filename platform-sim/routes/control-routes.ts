@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { parseClaimCode } from '../../contract/claim-code.js';
 import { Catalogue, KioskId, type PlatformError } from '../../contract/platform-api.js';
 import { FaultRequest } from '../faults/fault-switch.js';
 import type { PlatformState } from '../platform-state.js';
-import { normaliseClaimCode } from '../submissions/claim-code.js';
 import { invalid } from './invalid.js';
 
 /** GET /_control/stats: what the platform stored and answered since the last reset. */
@@ -110,7 +110,7 @@ export function registerControlRoutes(app: FastifyInstance, state: PlatformState
       none,
       async (request, reply) => {
         const { kioskId, claimCode } = request.params;
-        const code = normaliseClaimCode(claimCode);
+        const code = parseClaimCode(claimCode);
         if (!KioskId.safeParse(kioskId).success) {
           const body: PlatformError = { error: 'invalidKioskId', message: 'not a kiosk id' };
           return reply.code(400).send(body);
