@@ -72,10 +72,11 @@ export type PreparedProof = z.infer<typeof PreparedProof>;
 export const PrintStage = z.enum(['recorded', 'submitted', 'printing', 'completed', 'receipt']);
 export type PrintStage = z.infer<typeof PrintStage>;
 
-const TechnicianNote = {
-  /** Staff id of the technician, for the audit log. */
+/** Who did a technician's action and why (print journal, dead letters): fields to spread in. */
+export const TechnicianNote = {
+  /** Staff id of the technician, for the audit trail. */
   technicianId: z.string().regex(/^[A-Za-z0-9_-]{2,32}$/),
-  /** Why, in the technician's words (kept in the journal). */
+  /** Why, in the technician's words (kept in the audit trail, never logged). */
   reason: z.string().min(3).max(200),
 };
 

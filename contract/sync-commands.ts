@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ClaimCode, PrintedClaimCode } from './claim-code.js';
 import { IdempotencyKey, SubmissionKind } from './platform-api.js';
+import { TechnicianNote } from './print-commands.js';
 
 /** Where the delivery of queued requests to the central platform stands. */
 export const SyncStatus = z.strictObject({
@@ -29,7 +31,7 @@ export const DeadLetterSummary = z.strictObject({
   /** What the request is. */
   kind: SubmissionKind,
   /** The code on the citizen's claim ticket (to find the citizen's paper). */
-  claimCode: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/),
+  claimCode: ClaimCode,
   /** When the citizen made the request (kiosk clock), ISO 8601. */
   createdAt: z.iso.datetime(),
   /** When it was parked as a dead letter (kiosk clock), ISO 8601. */
@@ -61,7 +63,7 @@ export type DeadLetterResolution = z.infer<typeof DeadLetterResolution>;
 /** A request found by its claim code: where it stands (no personal data). */
 export const ClaimedRequest = z.strictObject({
   /** The claim code, formatted as printed (XXXX-XXXX). */
-  claimCode: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+  claimCode: PrintedClaimCode,
   /** The request's key at the platform. */
   idempotencyKey: IdempotencyKey,
   /** What it is. */
@@ -103,10 +105,7 @@ export const syncCommands = {
       idempotencyKey: IdempotencyKey,
       /** Send it again, or give it up. */
       resolution: DeadLetterResolution,
-      /** Staff id of the technician, for the audit trail. */
-      technicianId: z.string().regex(/^[A-Za-z0-9_-]{2,32}$/),
-      /** Why, in the technician's words (kept with the dead letter, never logged). */
-      reason: z.string().min(3).max(200),
+      ...TechnicianNote,
     }),
     completion: z.strictObject({}),
     events: {},
