@@ -23,7 +23,7 @@ import { createPrinting } from './print/print-wiring.js';
 import { proofAuditRecorder } from './print/proof-audit.js';
 import { createSync } from './sync/sync-wiring.js';
 import { createCatalogueService, type CatalogueService } from './catalogue/catalogue-service.js';
-import { openCatalogueCache } from './catalogue/open-catalogue-cache.js';
+import { CatalogueCache } from '../offline-cache/catalogue/catalogue-cache.js';
 import { electronParentPort, outboxKeySource } from './outbox-key-source.js';
 import { syncHandlers } from './sync/sync-handlers.js';
 import { createApplications } from './application/application-wiring.js';
@@ -108,9 +108,13 @@ export async function startKioskCore(
       const masked = session.state.identity;
       return full && masked ? { name: full.name, idNumber: full.idNumber, masked } : undefined;
     };
-    const endSession = (reason: SessionEndReason) => {
+    // Everything any flow prepared for the person at the kiosk (previews, scanned pages).
+    const forgetPerson = () => {
       printing.endSession();
       applications.endSession();
+    };
+    const endSession = (reason: SessionEndReason) => {
+      forgetPerson();
       if (!session.end(reason)) return;
       log.info({ reason }, 'session.end');
       broadcast(unsolicited('Session.Ended', { reason }));
@@ -149,7 +153,7 @@ export async function startKioskCore(
       log,
     });
     const catalogueService = createCatalogueService({
-      cache: openCatalogueCache(db),
+      cache: new CatalogueCache(db),
       http: platformHttp,
       log,
       changed: (current) => {
@@ -211,10 +215,7 @@ export async function startKioskCore(
     });
     for (const device of devices.all) manager.add(device);
     wireCardReader(devices.idCardReader, session, {
-      newPerson: () => {
-        printing.endSession();
-        applications.endSession();
-      },
+      newPerson: forgetPerson,
       broadcast,
       log,
     });
@@ -271,7 +272,6 @@ export async function startKioskCore(
     );
     known.monitor = platform;
     await platform.start();
-    void registration.ensure(platformHttp);
     // Devices that cannot open report offline and keep retrying; the core serves regardless.
     manager.openAll();
     void printing

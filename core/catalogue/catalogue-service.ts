@@ -1,8 +1,8 @@
 import type { Catalogue } from '../../contract/platform-api.js';
 import type {
   CatalogueFetcher,
-  CurrentCatalogue,
   RefreshResult,
+  StoredCatalogue,
 } from '../../offline-cache/catalogue/catalogue-cache.js';
 import type { Logger } from '../log.js';
 import type { PlatformHttp } from '../platform-http.js';
@@ -14,15 +14,15 @@ export const DEFAULT_CATALOGUE_REFRESH_MS = 10 * 60_000;
 
 /** The stored copy the service reads and updates (offline-cache's CatalogueCache). */
 export interface CatalogueSource {
-  /** The stored catalogue, or the built-in fallback (`source: 'default'`). */
-  current(): CurrentCatalogue;
+  /** The stored catalogue, or undefined while the platform has never sent one. */
+  current(): StoredCatalogue | undefined;
   /** One conditional fetch through `fetcher`; validates and stores a new catalogue. */
   refresh(fetcher: CatalogueFetcher): Promise<RefreshResult>;
 }
 
 /** What the catalogue service is built from. */
 export interface CatalogueServiceDeps {
-  /** The stored copy (kiosk.sqlite): `openCatalogueCache(db)`. */
+  /** The stored copy (kiosk.sqlite): `new CatalogueCache(db)`. */
   cache: CatalogueSource;
   /** Signed HTTP to the platform. */
   http: Pick<PlatformHttp, 'request'>;
@@ -66,8 +66,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps): CatalogueSer
 
   const current = (): Catalogue | undefined => {
     try {
-      const stored = deps.cache.current();
-      return stored.source === 'platform' ? stored.catalogue : undefined;
+      return deps.cache.current()?.catalogue;
     } catch (error) {
       log.storageFailed(error);
       return undefined;
@@ -97,14 +96,14 @@ export function createCatalogueService(deps: CatalogueServiceDeps): CatalogueSer
       return;
     }
     if (signal.aborted) return;
-    const kept = result.current.source === 'platform' ? result.current.catalogue : undefined;
+    const kept = result.current?.catalogue;
     switch (result.outcome) {
       case 'failed':
-        log.unreachable(result.message ?? 'no answer', kept?.version);
+        log.unreachable(result.message, kept?.version);
         return;
       case 'invalid':
         log.answered();
-        log.refused(result.message ?? 'does not parse', kept?.version);
+        log.refused(result.message, kept?.version);
         return;
       case 'notModified':
         log.answered();
@@ -113,7 +112,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps): CatalogueSer
       case 'updated':
         log.answered();
         log.updated(result.current.catalogue.version);
-        announce(kept);
+        announce(result.current.catalogue);
         return;
     }
   };

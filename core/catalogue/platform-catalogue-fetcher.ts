@@ -1,5 +1,6 @@
 import type { CatalogueFetcher } from '../../offline-cache/catalogue/catalogue-cache.js';
 import type { PlatformHttp } from '../platform-http.js';
+import { errorCodeOf } from '../sync/retry-after.js';
 
 /** The platform's catalogue endpoint (conditional GET, signed). */
 export const CATALOGUE_PATH = '/v1/catalogue';
@@ -27,12 +28,7 @@ export function platformCatalogueFetcher(
     }
     return {
       kind: 'failed',
-      message: `${CATALOGUE_PATH} answered ${status} (${errorCode(body)})`,
+      message: `${CATALOGUE_PATH} answered ${status} (${errorCodeOf(body)})`,
     };
   };
-}
-
-function errorCode(body: unknown): string {
-  const error = (body as { error?: unknown } | null)?.error;
-  return typeof error === 'string' ? error.slice(0, 64) : 'no error code';
 }

@@ -28,19 +28,21 @@ function catalogue(version: number, enabled: boolean): Catalogue {
   };
 }
 
-const builtIn = catalogue(0, true);
+const START = new Date('2024-10-01T08:00:00.000Z');
+let clock: Date;
 let temp: ReturnType<typeof tempDbDir>;
 let db: KioskDatabase;
 let cache: CatalogueCache;
 const reopen = () => {
   db.close();
   db = openKioskDatabase(temp.file, KIOSK_MIGRATIONS);
-  cache = new CatalogueCache(db, { fallback: builtIn });
+  cache = new CatalogueCache(db, { now: () => clock });
 };
 beforeEach(() => {
+  clock = START;
   temp = tempDbDir();
   db = openKioskDatabase(temp.file, KIOSK_MIGRATIONS);
-  cache = new CatalogueCache(db, { fallback: builtIn });
+  cache = new CatalogueCache(db, { now: () => clock });
 });
 afterEach(() => {
   db.close();
@@ -50,10 +52,10 @@ afterEach(() => {
 const answer = (result: CatalogueFetch) => async () => result;
 
 describe('catalogue cache', () => {
-  it('shows the built-in catalogue before the platform was ever reached', async () => {
-    expect(cache.current()).toEqual({ catalogue: builtIn, source: 'default' });
+  it('has no catalogue before the platform was ever reached', async () => {
+    expect(cache.current()).toBeUndefined();
     const failed = await cache.refresh(answer({ kind: 'failed', message: 'ECONNREFUSED' }));
-    expect(failed).toMatchObject({ outcome: 'failed', current: { source: 'default' } });
+    expect(failed).toEqual({ outcome: 'failed', current: undefined, message: 'ECONNREFUSED' });
   });
 
   it('keeps the last catalogue across a restart and shows it while offline', async () => {
@@ -69,12 +71,16 @@ describe('catalogue cache', () => {
       throw new Error('getaddrinfo ENOTFOUND');
     });
     expect(offline).toMatchObject({ outcome: 'failed', message: 'getaddrinfo ENOTFOUND' });
-    expect(cache.current()).toMatchObject({ catalogue: v7, source: 'platform', etag: '"v7"' });
+    expect(cache.current()).toMatchObject({ catalogue: v7, etag: '"v7"' });
     expect(seen).toEqual([undefined]);
   });
 
   it('sends the stored ETag and keeps the catalogue on 304 Not Modified', async () => {
     await cache.refresh(answer({ kind: 'catalogue', catalogue: catalogue(3, true), etag: '"v3"' }));
+    const stored = () =>
+      db.prepare('SELECT etag, version, catalogue, fetched_at FROM catalogue_cache').get();
+    const first = stored() as { catalogue: string };
+    clock = new Date('2024-10-01T08:10:00.000Z');
     let sent: string | undefined;
     const result = await cache.refresh(async (etag) => {
       sent = etag;
@@ -83,8 +89,12 @@ describe('catalogue cache', () => {
     expect(sent).toBe('"v3"');
     expect(result).toMatchObject({
       outcome: 'notModified',
-      current: { catalogue: { version: 3 } },
+      current: { catalogue: { version: 3 }, fetchedAt: '2024-10-01T08:10:00.000Z' },
     });
+    // Only the time it was last confirmed moves.
+    expect(stored()).toEqual({ ...first, fetched_at: '2024-10-01T08:10:00.000Z' });
+    reopen();
+    expect(cache.current()).toMatchObject({ etag: '"v3"', fetchedAt: '2024-10-01T08:10:00.000Z' });
   });
 
   it('refuses a malformed catalogue and keeps the previous one', async () => {
@@ -96,13 +106,20 @@ describe('catalogue cache', () => {
       message: 'version: too_small; services: invalid_type',
     });
     reopen();
-    expect(cache.current().catalogue.version).toBe(3);
+    expect(cache.current()?.catalogue.version).toBe(3);
   });
 
-  it('falls back to the built-in catalogue when the stored one no longer parses', () => {
+  it('has no catalogue when the stored one no longer parses, and fetches a whole new one', async () => {
     db.prepare(
       `INSERT INTO catalogue_cache VALUES (1, '"v9"', 9, '{"version":9,"services":"?"}', 'x')`,
     ).run();
-    expect(cache.current()).toEqual({ catalogue: builtIn, source: 'default' });
+    expect(cache.current()).toBeUndefined();
+    let sent: string | undefined = 'not asked';
+    const result = await cache.refresh(async (etag) => {
+      sent = etag;
+      return { kind: 'catalogue', catalogue: catalogue(10, true), etag: '"v10"' };
+    });
+    expect(sent).toBeUndefined();
+    expect(result).toMatchObject({ outcome: 'updated', current: { catalogue: { version: 10 } } });
   });
 });

@@ -14,27 +14,24 @@ export type CatalogueFetch =
 /** GET /v1/catalogue with `If-None-Match: <etag>` when there is one (supplied by the core). */
 export type CatalogueFetcher = (etag: string | undefined) => Promise<CatalogueFetch>;
 
-/** The catalogue the home screen shows, and where it came from. */
-export interface CurrentCatalogue {
+/** The last catalogue the platform sent, as stored in kiosk.sqlite. */
+export interface StoredCatalogue {
   /** The catalogue. */
   catalogue: Catalogue;
-  /** `platform`: the last one the platform sent (possibly while now offline); `default`: built in. */
-  source: 'platform' | 'default';
-  /** Its ETag. */
+  /** Its ETag, if the platform sent one. */
   etag?: string;
   /** When it was fetched or last confirmed unchanged (kiosk time), ISO 8601. */
-  fetchedAt?: string;
+  fetchedAt: string;
 }
 
-/** What a refresh did. */
-export interface RefreshResult {
-  /** updated: a new catalogue is stored; notModified: the stored one is current; failed: no answer; invalid: the answer did not parse (kept the old one). */
-  outcome: 'updated' | 'notModified' | 'failed' | 'invalid';
-  /** The catalogue to show now. */
-  current: CurrentCatalogue;
-  /** Why, for failed and invalid (technician-facing). */
-  message?: string;
-}
+/** What a refresh did, and the catalogue to show now (undefined: the platform never sent one). */
+export type RefreshResult =
+  /** A new catalogue is stored. */
+  | { outcome: 'updated'; current: StoredCatalogue }
+  /** The stored one is current (its fetched-at time moved). */
+  | { outcome: 'notModified'; current: StoredCatalogue | undefined }
+  /** failed: no answer; invalid: the answer did not parse (the old one is kept); message: why (technician-facing). */
+  | { outcome: 'failed' | 'invalid'; current: StoredCatalogue | undefined; message: string };
 
 interface Row {
   etag: string | null;
@@ -45,22 +42,26 @@ interface Row {
 /**
  * Read-through cache of the platform's catalogue in kiosk.sqlite, so the home screen shows the
  * real services and notice while the platform is unreachable, and across restarts. A catalogue
- * that no longer parses (e.g. stored by an older build) is ignored in favour of the built-in one.
+ * that no longer parses (e.g. stored by an older build) counts as none: the next fetch replaces it.
  */
 export class CatalogueCache {
-  private cached: CurrentCatalogue | undefined;
+  private loaded = false;
+  private cached: StoredCatalogue | undefined;
   private readonly now: () => Date;
 
   constructor(
     private readonly db: KioskDatabase,
-    private readonly options: { fallback: Catalogue; now?: () => Date },
+    options: { now?: () => Date } = {},
   ) {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The catalogue to show: the last one from the platform, else the built-in default. */
-  current(): CurrentCatalogue {
-    this.cached ??= this.load();
+  /** The last catalogue the platform sent, or undefined while there is none (or it is unreadable). */
+  current(): StoredCatalogue | undefined {
+    if (!this.loaded) {
+      this.cached = this.load();
+      this.loaded = true;
+    }
     return this.cached;
   }
 
@@ -69,7 +70,7 @@ export class CatalogueCache {
     const before = this.current();
     let fetched: CatalogueFetch;
     try {
-      fetched = await fetcher(before.source === 'platform' ? before.etag : undefined);
+      fetched = await fetcher(before?.etag);
     } catch (error) {
       fetched = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
@@ -77,19 +78,19 @@ export class CatalogueCache {
       return { outcome: 'failed', current: before, message: fetched.message };
     }
     if (fetched.kind === 'notModified') {
-      if (before.source === 'platform') this.store(before.catalogue, before.etag);
+      if (before !== undefined) this.confirm(before);
       return { outcome: 'notModified', current: this.current() };
     }
     const parsed = Catalogue.safeParse(fetched.catalogue);
     if (!parsed.success) {
       return { outcome: 'invalid', current: before, message: describeIssues(parsed.error) };
     }
-    this.store(parsed.data, fetched.etag);
-    return { outcome: 'updated', current: this.current() };
+    return { outcome: 'updated', current: this.store(parsed.data, fetched.etag) };
   }
 
-  private store(catalogue: Catalogue, etag: string | undefined): void {
+  private store(catalogue: Catalogue, etag: string | undefined): StoredCatalogue {
     const fetchedAt = this.now().toISOString();
+    // `version` is never read back; the column is NOT NULL (migration 003), so it is still written.
     this.db
       .prepare(
         `INSERT INTO catalogue_cache (slot, etag, version, catalogue, fetched_at)
@@ -98,31 +99,32 @@ export class CatalogueCache {
            catalogue = excluded.catalogue, fetched_at = excluded.fetched_at`,
       )
       .run(etag ?? null, catalogue.version, JSON.stringify(catalogue), fetchedAt);
-    this.cached = {
-      catalogue,
-      source: 'platform',
-      fetchedAt,
-      ...(etag !== undefined ? { etag } : {}),
-    };
+    this.cached = { catalogue, fetchedAt, ...(etag !== undefined ? { etag } : {}) };
+    return this.cached;
   }
 
-  private load(): CurrentCatalogue {
+  /** 304 Not Modified: only the fetched-at time changes. */
+  private confirm(stored: StoredCatalogue): void {
+    const fetchedAt = this.now().toISOString();
+    this.db.prepare('UPDATE catalogue_cache SET fetched_at = ? WHERE slot = 1').run(fetchedAt);
+    this.cached = { ...stored, fetchedAt };
+  }
+
+  private load(): StoredCatalogue | undefined {
     const row = this.db
       .prepare('SELECT etag, catalogue, fetched_at FROM catalogue_cache WHERE slot = 1')
       .get() as Row | undefined;
-    const fallback: CurrentCatalogue = { catalogue: this.options.fallback, source: 'default' };
-    if (!row) return fallback;
+    if (!row) return undefined;
     let json: unknown;
     try {
       json = JSON.parse(row.catalogue);
     } catch {
-      return fallback;
+      return undefined;
     }
     const parsed = Catalogue.safeParse(json);
-    if (!parsed.success) return fallback;
+    if (!parsed.success) return undefined;
     return {
       catalogue: parsed.data,
-      source: 'platform',
       fetchedAt: row.fetched_at,
       ...(row.etag !== null ? { etag: row.etag } : {}),
     };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../contract/platform-api.js';
+import { CatalogueCache } from '../../offline-cache/catalogue/catalogue-cache.js';
 import { openKioskDatabase, type KioskDatabase } from '../../offline-cache/database.js';
 import { KIOSK_MIGRATIONS } from '../../offline-cache/migrations/index.js';
 import { SEED_CATALOGUE } from '../../platform-sim/seed-platform.js';
@@ -16,7 +17,6 @@ import {
   createCatalogueService,
   type CatalogueService,
 } from '../../core/catalogue/catalogue-service.js';
-import { openCatalogueCache } from '../../core/catalogue/open-catalogue-cache.js';
 
 /**
  * The catalogue service against the reference platform over real HTTP, with the kiosk's real
@@ -51,7 +51,7 @@ const openDb = () => openKioskDatabase(join(dir, 'kiosk', 'kiosk.sqlite'), KIOSK
 /** A catalogue service on the kiosk's database, as the core builds it. */
 function service(refreshMs?: number): CatalogueService {
   const created = createCatalogueService({
-    cache: openCatalogueCache(db),
+    cache: new CatalogueCache(db),
     http: {
       request: async (...args: Parameters<PlatformHttp['request']>) => {
         const answer = await http.request(...args);
