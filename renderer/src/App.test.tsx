@@ -3,11 +3,10 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { READ_FAILURE_MS } from './components/ReadFailedNotice.js';
 import { kioskState } from './test/fake-client.js';
-import { identity, renderApp } from './test/render-app.js';
+import { identity, renderApp, tap } from './test/render-app.js';
 
 afterEach(cleanup);
 
-const tap = (testId: string) => act(() => fireEvent.click(screen.getByTestId(testId)));
 const noPersonInPage = () => {
   const text = document.body.textContent ?? '';
   expect(text).not.toMatch(/张|1101|002X/);

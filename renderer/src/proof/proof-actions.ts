@@ -1,10 +1,5 @@
-import {
-  PrintStage,
-  type Locale,
-  type PreparedProof,
-  type ProofType,
-} from '../../../contract/index.js';
-import type { Language } from '../i18n/index.js';
+import { PrintStage, type PreparedProof, type ProofType } from '../../../contract/index.js';
+import { LOCALE_OF_LANGUAGE } from '../catalogue-text.js';
 import type { KioskClientLike } from '../kiosk-client-like.js';
 import type { KioskStore } from '../store.js';
 import { classifyFailure, type ProofFailure } from './proof-failure.js';
@@ -17,13 +12,6 @@ export const PREPARE_TIMEOUT_MS = 60_000;
  * whatever happens, so a short deadline would only turn a printed proof into an error screen.
  */
 export const PRINT_TIMEOUT_MS = 300_000;
-
-/** The locale a proof is laid out in for each screen language (the same names, by design). */
-const LOCALE_OF_LANGUAGE: Record<Language, Locale> = {
-  'zh-CN': 'zh-CN',
-  'zh-TW': 'zh-TW',
-  en: 'en',
-};
 
 let lastAttempt = 0;
 
