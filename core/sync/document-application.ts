@@ -54,9 +54,8 @@ export async function prepareItem(
   signal: AbortSignal,
 ): Promise<PreparedItem> {
   if (item.kind !== 'documentApplication') return { kind: 'ready', item };
-  const stored = [...uploads.materials.forRequest(item.idempotencyKey)].sort(
-    (a, b) => a.position - b.position,
-  );
+  // In position order (MaterialSource.forRequest promises it).
+  const stored = uploads.materials.forRequest(item.idempotencyKey);
   if (stored.length === 0) {
     // Queued with its documents already in the payload (uploaded another way): send as it is.
     if (Array.isArray(item.payload['documents'])) return { kind: 'ready', item };

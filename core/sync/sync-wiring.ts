@@ -11,6 +11,7 @@ import { SyncRelay } from '../../offline-cache/sync/sync-relay.js';
 import type { KioskConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { PlatformHttp } from '../platform-http.js';
+import { parsed } from '../platform-client.js';
 import { httpSubmissionTransport } from './http-submission-transport.js';
 import type { MaterialSource } from './material-source.js';
 import type { TusUploadOptions } from './tus-upload.js';
@@ -152,9 +153,9 @@ export function createSync(
       ...(stats.oldestQueuedAt ? { oldestQueuedAt: stats.oldestQueuedAt } : {}),
     };
     const answer = await platform.request('POST', '/v1/heartbeat', body);
-    if (!answer.ok || answer.value.status !== 200) return;
-    const parsed = HeartbeatResponse.safeParse(answer.value.body);
-    if (parsed.success) options.catalogueVersion?.(parsed.data.catalogueVersion);
+    if (!answer.ok) return;
+    const beat = parsed(answer.value.status, answer.value.body, HeartbeatResponse);
+    if (beat.ok) options.catalogueVersion?.(beat.value.catalogueVersion);
   };
   const heartbeatTimer = setInterval(() => void beat(), config.sync.heartbeatSeconds * 1000);
   heartbeatTimer.unref();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RegisterResponse } from '../../contract/platform-api.js';
 import { enrol, testPlatform, type TestPlatform } from '../../platform-sim/testing.js';
 import type { PlatformOptions } from '../../platform-sim/server.js';
+import { platformControl } from '../../test/support/sync-kiosk.js';
 import {
   PlatformHttp,
   type BinaryCall,
@@ -103,15 +104,8 @@ export async function startUploadPlatform(
 ): Promise<UploadPlatform> {
   const platform = testPlatform(options);
   const url = await platform.app.listen({ host: '127.0.0.1', port: 0 });
-  const control = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: object) => {
-    const response = await fetch(new URL(path, url), {
-      method,
-      ...(body
-        ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
-        : {}),
-    });
-    return response.status === 204 ? undefined : response.json();
-  };
+  const control = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: object) =>
+    platformControl(url, method, path, body);
   return {
     platform,
     url,

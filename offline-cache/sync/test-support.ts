@@ -83,8 +83,8 @@ export type Reaction = 'apply' | SubmissionResult['status'];
 export class FakePlatform implements SubmissionTransport {
   /** Every batch received, in order. */
   readonly batches: SubmissionBatch[] = [];
-  /** Applied items by key, with the number of times each was applied (must stay 1). */
-  readonly applied = new Map<string, { item: SubmissionItem; times: number; tracking: string }>();
+  /** Applied items by key (a key seen again is answered as a replay, never applied twice). */
+  readonly applied = new Map<string, { item: SubmissionItem; tracking: string }>();
   /** Per-item reaction; default apply. */
   react: (item: SubmissionItem) => Reaction = () => 'apply';
   /** Final say over the answer; default: results in item order. */
@@ -127,7 +127,7 @@ export class FakePlatform implements SubmissionTransport {
     const reaction = this.react(item);
     if (reaction === 'apply' || reaction === 'accepted') {
       const tracking = `TRK-${String(this.applied.size + 1).padStart(6, '0')}`;
-      this.applied.set(key, { item, times: 1, tracking });
+      this.applied.set(key, { item, tracking });
       return { idempotencyKey: key, status: 'accepted', replayed: false, trackingNumber: tracking };
     }
     return {

@@ -31,7 +31,6 @@ export interface CrashRunResult {
 
 interface PlatformStats {
   acceptedByKey: Record<string, number>;
-  duplicatesStored: number;
   uploads: { created: number; completed: number };
 }
 

@@ -1,3 +1,4 @@
+import { until } from './until.js';
 import type { NewRequest } from '../../offline-cache/outbox/outbox-types.js';
 import { createLogger } from '../../core/log.js';
 import { PlatformRegistration } from '../../core/platform-credentials.js';
@@ -61,10 +62,7 @@ export async function drainRelay(
 ): Promise<number> {
   const started = Date.now();
   relay.start();
-  while (outbox.stats().queueDepth > 0) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not drained in ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(() => outbox.stats().queueDepth === 0, timeoutMs);
   await relay.stop();
   return Date.now() - started;
 }
