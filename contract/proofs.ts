@@ -192,3 +192,6 @@ export const ProofKeysResponse = z.strictObject({
   keys: z.array(ProofPublicKey).min(1).max(32),
 });
 export type ProofKeysResponse = z.infer<typeof ProofKeysResponse>;
+
+/** Name of the PDF attachment that holds a printed proof's SignedProof JSON (written and verified). */
+export const PROOF_ATTACHMENT_NAME = 'proof.json';

@@ -2,7 +2,7 @@ import type { CardPosition } from '../../contract/index.js';
 import type { CommandLimits } from '../device/device-command.js';
 import { succeed } from '../device/device-result.js';
 import type { DeviceResult } from '../device/device-result.js';
-import type { Timers } from '../util/timers.js';
+import { pause, type Timers } from '../util/timers.js';
 
 /** Limits of presentAndWaitForTake. */
 export interface PresentLimits extends CommandLimits {
@@ -62,18 +62,4 @@ async function captureNow(
   if (!result.ok) return result;
   w.captured(reason);
   return succeed('captured');
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(timers: Timers, ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      timers.clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = timers.setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -69,33 +69,8 @@ export const JOB_STATES = {
   completed: 9,
 } as const;
 
-/** A job-state name. */
-export type JobStateName = keyof typeof JOB_STATES;
-
-/** The name of a job-state value, or undefined outside 3..9. */
-export function jobStateName(state: number): JobStateName | undefined {
-  const found = Object.entries(JOB_STATES).find(([, value]) => value === state);
-  return found?.[0] as JobStateName | undefined;
-}
-
-/** True for the job states a job never leaves (canceled, aborted, completed). */
-export function isTerminalJobState(state: number): boolean {
-  return (
-    state === JOB_STATES.canceled || state === JOB_STATES.aborted || state === JOB_STATES.completed
-  );
-}
-
 /** printer-state enum values (RFC 8011 §5.4.11). */
 export const PRINTER_STATES = { idle: 3, processing: 4, stopped: 5 } as const;
-
-/** A printer-state name. */
-export type PrinterStateName = keyof typeof PRINTER_STATES;
-
-/** The name of a printer-state value, or undefined outside 3..5. */
-export function printerStateName(state: number): PrinterStateName | undefined {
-  const found = Object.entries(PRINTER_STATES).find(([, value]) => value === state);
-  return found?.[0] as PrinterStateName | undefined;
-}
 
 /** which-jobs values of Get-Jobs (RFC 8011 + PWG 5100.7 'all', which CUPS supports). */
 export type WhichJobs = 'all' | 'completed' | 'not-completed';

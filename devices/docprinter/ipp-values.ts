@@ -10,11 +10,6 @@ export function integer(name: string, ...values: number[]): IppAttribute {
   return { name, values: values.map((value) => ({ type: 'integer', value })) };
 }
 
-/** Builds an enum attribute. */
-export function enumeration(name: string, ...values: number[]): IppAttribute {
-  return { name, values: values.map((value) => ({ type: 'enum', value })) };
-}
-
 /** Builds a boolean attribute. */
 export function boolean(name: string, value: boolean): IppAttribute {
   return { name, values: [{ type: 'boolean', value }] };

@@ -1,5 +1,5 @@
 import { succeed } from '../device/device-result.js';
-import type { Timers } from '../util/timers.js';
+import { pause, type Timers } from '../util/timers.js';
 import { jobOutcome } from './cups-status-map.js';
 import type { JobOutcome, PrinterView } from './cups-status-map.js';
 import type { IppClient } from './ipp-client.js';
@@ -36,19 +36,6 @@ const TRANSIENT = new Set([
   'timeOut',
   'printerBusy',
 ]);
-
-function pause(timers: Timers, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      timers.clearTimeout(handle);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const handle = timers.setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * Polls a job until it is completed, aborted or canceled ("queued" is not "printed"). While

@@ -1,5 +1,5 @@
 import { failWith } from '../device/device-result.js';
-import type { Timers } from '../util/timers.js';
+import { pause, type Timers } from '../util/timers.js';
 import type { ZfmDriver } from './zfm-driver.js';
 import { isLinkFailure } from './zfm-failure.js';
 import type { ZfmFailure, ZfmResult } from './zfm-failure.js';
@@ -43,23 +43,6 @@ export interface FlowContext {
   prompt(event: PromptEvent, prompt: FingerPrompt): void;
   /** A finger's features were extracted (for the captures counter). */
   captured(): void;
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-export function pause(timers: Timers, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      timers.clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = timers.setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** A failure worth retrying: the link garbled or lost one answer, the port is still there. */

@@ -27,3 +27,17 @@ export function sleep(timers: Timers, ms: number): Promise<void> {
     timers.setTimeout(resolve, ms);
   });
 }
+
+/** Resolves after `ms` milliseconds of the given clock, or at once when `signal` aborts. */
+export function pause(timers: Timers, ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      timers.clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = timers.setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

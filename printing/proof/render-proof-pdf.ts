@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { Locale, SignedProof } from '../../contract/index.js';
+import { Locale, PROOF_ATTACHMENT_NAME, SignedProof } from '../../contract/index.js';
 import { familyFor, formatCodePoint, type ProofFonts } from '../fonts/index.js';
 import { closingItem } from './closing-block.js';
 import { paginate, type FlowItem } from './flow.js';
@@ -177,7 +177,7 @@ export async function renderProofPdf(
   }
 
   doc.file(Buffer.from(JSON.stringify(req.proof), 'utf8'), {
-    name: 'proof.json',
+    name: PROOF_ATTACHMENT_NAME,
     type: 'application/json',
     description: 'Signed proof content',
     creationDate: printedDate,

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PROOF_ATTACHMENT_NAME } from '../../contract/index.js';
 import { runPoppler } from './poppler.js';
 import type { PdfToolFailure, PopplerPaths } from './poppler.js';
 
@@ -8,8 +9,7 @@ import type { PdfToolFailure, PopplerPaths } from './poppler.js';
  * saved by index under a name of our choosing: a hostile PDF's file names never reach the disk.
  */
 
-/** Name of the attachment that holds the SignedProof JSON. */
-export const PROOF_ATTACHMENT_NAME = 'proof.json';
+export { PROOF_ATTACHMENT_NAME };
 const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
 /** The attachment's parsed JSON, or why there is none. */
