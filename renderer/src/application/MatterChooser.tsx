@@ -38,9 +38,7 @@ export function MatterChooser() {
               testId: `matter-${matter.code}`,
               icon: MATTER_ICON,
               name: matterTitle(matter, language),
-              description: documents
-                ? t('application.chooser.documents', { hint: documents })
-                : undefined,
+              description: documents ? t('application.documents', { hint: documents }) : undefined,
               onChoose: () => chooseMatter(store, matter),
             };
           })}

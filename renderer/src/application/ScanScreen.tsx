@@ -30,7 +30,7 @@ export function ScanScreen({ flow }: { flow: ApplicationStep<'scan'> }) {
       <FlowHeader
         title={matterTitle(matter, language)}
         titleTestId="scan-matter"
-        hint={documents ? t('application.scan.documents', { hint: documents }) : undefined}
+        hint={documents ? t('application.documents', { hint: documents }) : undefined}
         back={{
           label: t('application.scan.back'),
           testId: 'scan-back',

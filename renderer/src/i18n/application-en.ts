@@ -2,16 +2,16 @@ import type { ApplicationMessages } from './application-zh-CN.js';
 
 /** The "scan documents for an application" flow in English. */
 export const applicationEn: ApplicationMessages = {
+  /** What the matter needs, shown on the chooser and while scanning. */
+  documents: 'Documents needed: {{hint}}',
   chooser: {
     title: 'What would you like to apply for?',
     hint: 'After choosing, you will scan your documents one page at a time',
-    documents: 'Documents needed: {{hint}}',
     none: 'Applications cannot be made at this kiosk at the moment',
     noneHint: 'Please ask at the service counter',
     back: 'Back',
   },
   scan: {
-    documents: 'Documents needed: {{hint}}',
     instruction: 'Place one page face down on the glass, then press Scan',
     instructionNext: 'Place the next page face down on the glass, then press Scan next page',
     scan: 'Scan',

@@ -1,15 +1,15 @@
 /** The "scan documents for an application" flow in Simplified Chinese; its shape is the reference. */
 export const applicationZhCN = {
+  /** What the matter needs, shown on the chooser and while scanning. */
+  documents: '需要的材料：{{hint}}',
   chooser: {
     title: '请选择要申请的事项',
     hint: '选好事项后，按提示把材料一页一页地扫描进来',
-    documents: '需要的材料：{{hint}}',
     none: '本机暂时不能办理材料申请',
     noneHint: '请到服务台咨询办理',
     back: '返回',
   },
   scan: {
-    documents: '需要的材料：{{hint}}',
     instruction: '请把一页材料正面朝下放在扫描玻璃上，然后点击“扫描”',
     instructionNext: '请放入下一页，正面朝下，然后点击“扫描下一页”',
     scan: '扫描',

@@ -2,16 +2,16 @@ import type { ApplicationMessages } from './application-zh-CN.js';
 
 /** The "scan documents for an application" flow in Traditional Chinese. */
 export const applicationZhTW: ApplicationMessages = {
+  /** What the matter needs, shown on the chooser and while scanning. */
+  documents: '需要的文件：{{hint}}',
   chooser: {
     title: '請選擇要申請的事項',
     hint: '選好事項後，依照提示把文件一頁一頁地掃描進來',
-    documents: '需要的文件：{{hint}}',
     none: '本機暫時無法辦理文件申請',
     noneHint: '請到服務台洽詢辦理',
     back: '返回',
   },
   scan: {
-    documents: '需要的文件：{{hint}}',
     instruction: '請把一頁文件正面朝下放在掃描玻璃上，然後點選「掃描」',
     instructionNext: '請放入下一頁，正面朝下，然後點選「掃描下一頁」',
     scan: '掃描',
